@@ -1,0 +1,74 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from gcm.enums import RegionalCommission
+from gcm.models import Cycle, MemberState, Objective, Principle, RoundTable
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reference_data_has_23_objectives_10_principles_4_round_tables():
+    assert Objective.objects.count() == 23
+    assert Principle.objects.count() == 10
+    assert list(RoundTable.objects.values_list("number", flat=True)) == [1, 2, 3, 4]
+
+
+def test_every_objective_belongs_to_the_round_table_of_the_design():
+    expected = {1: [2, 5, 6, 12, 18], 2: [4, 8, 9, 10, 11, 13, 21], 3: [14, 15, 16, 19, 20, 22],
+                4: [1, 3, 7, 17, 23]}
+    for number, objectives in expected.items():
+        table = RoundTable.objects.get(number=number)
+        assert sorted(table.objectives.values_list("number", flat=True)) == objectives
+
+
+def test_member_states_are_193_members_plus_two_observers():
+    assert MemberState.objects.members().count() == 193
+    assert set(MemberState.objects.exclude(status="member").values_list("iso3", flat=True)) == {"VAT", "PSE"}
+    assert set(MemberState.objects.values_list("regional_commission", flat=True)) == set(RegionalCommission.values)
+
+
+def test_names_and_titles_are_translated():
+    col, obj = MemberState.objects.get(iso3="DEU"), Objective.objects.get(number=20)
+    with translation.override("fr"):
+        assert col.name == "Allemagne"
+        assert obj.short_title == "Envois de fonds"
+    with translation.override("es"):
+        assert col.name == "Alemania"
+        assert obj.title.startswith("Promover transferencias de remesas")
+
+
+def test_imrf_2022_has_its_real_dates():
+    cycle = Cycle.objects.get(year=2022)
+    assert (str(cycle.forum_start), str(cycle.forum_end), str(cycle.hearing_date)) == (
+        "2022-05-17", "2022-05-20", "2022-05-16")
+    assert cycle.documents.filter(kind="sg_report").exists()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_every_objective_page_exists_in_each_language(client, language):
+    with translation.override(language):
+        urls = [reverse("gcm:objective", args=[n]) for n in range(1, 24)]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert f'lang="{language}"'.encode() in response.content
+
+
+def test_unknown_objective_number_is_a_clear_404(client):
+    response = client.get("/en/objectives/24/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+
+
+def test_unknown_language_prefix_is_a_404_not_a_500(client):
+    response = client.get("/xx/objectives/1/")
+    assert response.status_code == 404
+
+
+def test_home_shows_road_to_active_cycle_in_french(client):
+    response = client.get("/fr/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "2030" in content
+    assert "Colombie" in content  # champion countries, translated
