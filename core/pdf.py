@@ -15,14 +15,23 @@ class ForbiddenResource(ValueError):
     pass
 
 
-def local_url_fetcher(url, *args, **kwargs):
-    """Resolve /static/ and /media/ URLs to local files; refuse everything else (no network)."""
-    from weasyprint.urls import default_url_fetcher
+def local_fetcher():
+    """A WeasyPrint URL fetcher that resolves /static/ and /media/ URLs to local files and refuses everything
+    else: a PDF never reaches the network."""
+    from weasyprint.urls import URLFetcher
 
-    path = _local_path(url)
-    if path is None:
-        raise ForbiddenResource(f"PDF resources must be local static or media files, not {url!r}")
-    return default_url_fetcher(path.as_uri(), *args, **kwargs)
+    class LocalURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = _local_path(url)
+            if path is None:
+                raise ForbiddenResource(f"PDF resources must be local static or media files, not {url!r}")
+            return super().fetch(path.as_uri(), headers)
+
+    return LocalURLFetcher(allowed_protocols={"file"})
+
+
+def local_url_fetcher(url):
+    return local_fetcher()(url)
 
 
 def _local_path(url):
@@ -44,10 +53,10 @@ def _local_path(url):
     return None
 
 
-def render_pdf(template_name, context, *, language=None):
-    """Render `template_name` with `context` to PDF bytes, in `language` (default: the active one)."""
+def render_pdf(template, context, *, language=None):
+    """Render `template` (a name or a Template) with `context` to PDF bytes, in `language` (default: active)."""
     from weasyprint import HTML
 
     with translation.override(language or translation.get_language()):
-        html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=local_url_fetcher).write_pdf()
+        html = render_to_string(template, context) if isinstance(template, str) else template.render(context)
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=local_fetcher()).write_pdf()

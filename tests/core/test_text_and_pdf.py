@@ -1,0 +1,43 @@
+import pytest
+
+from core.pdf import ForbiddenResource, local_url_fetcher, render_pdf
+from core.text import render_markdown
+
+
+def test_markdown_keeps_structure_and_drops_scripts():
+    html = render_markdown("**Bold** [link](https://example.org)\n\n<script>alert(1)</script><img src=x onerror=y>")
+    assert "<strong>Bold</strong>" in html
+    assert 'href="https://example.org"' in html and 'rel="noopener noreferrer nofollow"' in html
+    assert "<script" not in html and "onerror" not in html and "<img" not in html
+
+
+def test_markdown_refuses_javascript_links():
+    assert "javascript:" not in render_markdown("[x](javascript:alert(1))")
+
+
+def test_pdf_fetcher_refuses_network_urls():
+    with pytest.raises(ForbiddenResource):
+        local_url_fetcher("https://example.org/tracker.png")
+    with pytest.raises(ForbiddenResource):
+        local_url_fetcher("file:///etc/passwd")
+
+
+def test_pdf_fetcher_serves_local_static_files():
+    result = local_url_fetcher("file:///femi/static/css/portal.css")
+    assert result is not None
+
+
+def test_render_pdf_produces_a_pdf_with_the_text(tmp_path):
+    import subprocess
+
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        '{% extends "core/pdf_base.html" %}{% block content %}<h1>{{ title }}</h1>{% endblock content %}'
+    )
+    pdf = render_pdf(template, {"title": "Voluntary review of Colombia"})
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Voluntary review of Colombia" in text
