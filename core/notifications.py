@@ -93,7 +93,7 @@ def deliver(notification_id):
     """
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update(skip_locked=True)
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(pk=notification_id, status=NotificationStatus.PENDING)
             .select_related("recipient")
             .first()

@@ -25,6 +25,36 @@ def _isolated_media(settings, tmp_path):
     mail.outbox = []
 
 
+@pytest.fixture(autouse=True)
+def _celery_eager_unless_worker_test(request):
+    """Tasks run in-process, except in tests marked `worker`, which start a real worker on the real broker."""
+    from femi_portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = "worker" not in request.keywords
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in English: a request in another language must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and stashes never leak between tests (also on the shared Redis cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

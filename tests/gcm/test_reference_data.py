@@ -72,3 +72,9 @@ def test_home_shows_road_to_active_cycle_in_french(client):
     content = response.content.decode()
     assert "2030" in content
     assert "Colombie" in content  # champion countries, translated
+
+
+def test_every_state_has_clean_iso_codes_and_a_translated_name():
+    for state in MemberState.objects.all():
+        assert len(state.iso2) == 2 and state.iso2.isalpha() and state.iso2.isupper(), state.iso3
+        assert len(state.iso3) == 3 and state.name != state.iso3, state.iso3
