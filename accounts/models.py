@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gcm.enums import Region, StakeholderCategory
 
+from .enums import FocalPointKind, Gender, MembershipRole, MembershipStatus, ReviewerKind, WorkingLanguage
+
+__all__ = [
+    "SECRETARIAT_GROUP", "FocalPoint", "FocalPointKind", "Gender", "Membership", "MembershipRole",
+    "MembershipStatus", "Organization", "ReviewerKind", "ReviewerProfile", "User",
+]
+
 SECRETARIAT_GROUP = "secretariat"
 
 
@@ -77,6 +84,10 @@ class Organization(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     verified = models.BooleanField(_("verified by the secretariat"), default=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -92,16 +103,6 @@ class Organization(models.Model):
         return self.category == StakeholderCategory.UN_SYSTEM
 
 
-class MembershipRole(models.TextChoices):
-    ADMIN = "admin", _("administrator")
-    MEMBER = "member", _("member")
-
-
-class MembershipStatus(models.TextChoices):
-    PENDING = "pending", _("pending approval")
-    APPROVED = "approved", _("approved")
-
-
 class MembershipQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=MembershipStatus.APPROVED)
@@ -114,6 +115,11 @@ class Membership(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.PENDING
     )
+    message = models.TextField(_("message to the organization"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = MembershipQuerySet.as_manager()
@@ -124,11 +130,6 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.organization}"
-
-
-class FocalPointKind(models.TextChoices):
-    FOCAL_POINT = "focal_point", _("focal point")
-    CO_EDITOR = "co_editor", _("co-editor")
 
 
 class FocalPoint(models.Model):
@@ -153,11 +154,6 @@ class FocalPoint(models.Model):
         return f"{self.user} — {self.member_state} ({self.get_kind_display()})"
 
 
-class ReviewerKind(models.TextChoices):
-    INTERNAL = "internal", _("internal (UN system)")
-    EXTERNAL = "external", _("external")
-
-
 class ReviewerProfile(models.Model):
     """A member of the peer-reviewer roster for the repository of practices."""
 
@@ -172,7 +168,7 @@ class ReviewerProfile(models.Model):
     objectives = models.ManyToManyField("gcm.Objective", blank=True, related_name="reviewers")
     regions = models.JSONField(_("regions of expertise"), default=list, blank=True)
     languages = models.JSONField(_("working languages"), default=list, blank=True)
-    gender = models.CharField(_("gender"), max_length=20, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
     max_active_reviews = models.PositiveSmallIntegerField(_("maximum active reviews"), default=5)
     is_active = models.BooleanField(_("in the roster"), default=True)
     enrolled_by = models.ForeignKey(
@@ -189,3 +185,6 @@ class ReviewerProfile(models.Model):
 
     def region_labels(self):
         return [Region(r).label for r in self.regions if r in Region.values]
+
+    def language_labels(self):
+        return [WorkingLanguage(code).label for code in self.languages if code in WorkingLanguage.values]

@@ -6,4 +6,17 @@ app_name = "secretariat"
 urlpatterns = [
     path("", views.ConsoleView.as_view(), name="console"),
     path("audit/", views.AuditTrailView.as_view(), name="audit"),
+    path("organizations/", views.OrganizationListView.as_view(), name="organizations"),
+    path("organizations/<int:pk>/verify/", views.OrganizationVerifyView.as_view(), name="organization_verify"),
+    path("organizations/<int:pk>/decline/", views.OrganizationDeclineView.as_view(), name="organization_decline"),
+    path("memberships/", views.MembershipQueueView.as_view(), name="memberships"),
+    path("focal-points/", views.FocalPointListView.as_view(), name="focal_points"),
+    path("focal-points/<int:pk>/remove/", views.FocalPointRemoveView.as_view(), name="focal_point_remove"),
+    path("reviewers/", views.ReviewerListView.as_view(), name="reviewers"),
+    path("reviewers/enroll/", views.ReviewerEnrollView.as_view(), name="reviewer_enroll"),
+    path("reviewers/<int:pk>/edit/", views.ReviewerEditView.as_view(), name="reviewer_edit"),
+    path("reviewers/<int:pk>/deactivate/", views.ReviewerActivationView.as_view(active=False),
+         name="reviewer_deactivate"),
+    path("reviewers/<int:pk>/reactivate/", views.ReviewerActivationView.as_view(active=True),
+         name="reviewer_reactivate"),
 ]

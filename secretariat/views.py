@@ -1,8 +1,20 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from accounts import services as account_services
+from accounts.forms import ApproveForm, FocalPointForm, ReasonForm, ReviewerForm
 from accounts.mixins import SecretariatRequiredMixin
+from accounts.models import FocalPoint, Organization, ReviewerProfile
+from accounts.selectors import focal_point_list, organization_list, pending_memberships, reviewer_list, roster_balance
 from core.models import AuditEvent
 from core.registry import collect
+from core.workflow import DomainError
+
+from .forms import FocalPointFilterForm, OrganizationFilterForm, ReviewerFilterForm
 
 
 class ConsoleView(SecretariatRequiredMixin, TemplateView):
@@ -27,3 +39,163 @@ class AuditTrailView(SecretariatRequiredMixin, ListView):
         events = AuditEvent.objects.select_related("actor", "content_type")
         action = self.request.GET.get("action")
         return events.filter(action=action) if action else events
+
+
+def _page(request, queryset, per_page=50):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def _run(request, action, success):
+    """Call one service; show its refusal as a message instead of an error page."""
+    try:
+        action()
+    except DomainError as err:
+        messages.error(request, err.message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+# --- Organizations and memberships --------------------------------------------------------------------------------
+
+class OrganizationListView(SecretariatRequiredMixin, TemplateView):
+    template_name = "secretariat/organization_list.html"
+
+    def get_context_data(self, **kwargs):
+        filters = OrganizationFilterForm(self.request.GET or None)
+        return super().get_context_data(
+            filters=filters, page_obj=_page(self.request, organization_list(**filters.params())),
+            reason_form=ReasonForm(), **kwargs,
+        )
+
+
+class OrganizationVerifyView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        organization = get_object_or_404(Organization, pk=pk)
+        _run(request, lambda: account_services.organization_verify(organization_id=pk, by=request.user),
+             _("%(name)s is now verified.") % {"name": organization.name})
+        return redirect("secretariat:organizations")
+
+
+class OrganizationDeclineView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        organization = get_object_or_404(Organization, pk=pk)
+        form = ReasonForm(request.POST)
+        comment = form.cleaned_data["comment"] if form.is_valid() else ""
+        _run(request, lambda: account_services.organization_reject(organization_id=pk, by=request.user,
+                                                                   comment=comment),
+             _("The proposal of %(name)s has been declined.") % {"name": organization.name})
+        return redirect("secretariat:organizations")
+
+
+class MembershipQueueView(SecretariatRequiredMixin, TemplateView):
+    template_name = "secretariat/membership_queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_obj=_page(self.request, pending_memberships()), approve_form=ApproveForm(), reason_form=ReasonForm(),
+            **kwargs,
+        )
+
+
+# --- State focal points -------------------------------------------------------------------------------------------
+
+class FocalPointListView(SecretariatRequiredMixin, View):
+    """Every designation, with the form to designate one more."""
+
+    template_name = "secretariat/focal_point_list.html"
+
+    def get(self, request, form=None):
+        filters = FocalPointFilterForm(request.GET or None)
+        return render(request, self.template_name, {
+            "filters": filters, "page_obj": _page(request, focal_point_list(**filters.params())),
+            "form": form or FocalPointForm(), "reason_form": ReasonForm(),
+        })
+
+    def post(self, request):
+        form = FocalPointForm(request.POST)
+        if form.is_valid():
+            try:
+                account_services.focal_point_designate(by=request.user, **form.cleaned_data)
+            except DomainError as err:
+                form.add_error("email", err.message)
+            else:
+                messages.success(request, _("The focal point has been designated."))
+                return redirect("secretariat:focal_points")
+        return self.get(request, form=form)
+
+
+class FocalPointRemoveView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        form = ReasonForm(request.POST)
+        comment = form.cleaned_data["comment"] if form.is_valid() else ""
+        focal_point = get_object_or_404(FocalPoint, pk=pk)
+        account_services.focal_point_remove(focal_point_id=focal_point.pk, by=request.user, comment=comment)
+        messages.success(request, _("The designation has been removed."))
+        return redirect("secretariat:focal_points")
+
+
+# --- Peer-reviewer roster -----------------------------------------------------------------------------------------
+
+class ReviewerListView(SecretariatRequiredMixin, TemplateView):
+    template_name = "secretariat/reviewer_list.html"
+
+    def get_context_data(self, **kwargs):
+        filters = ReviewerFilterForm(self.request.GET or None)
+        return super().get_context_data(
+            filters=filters, page_obj=_page(self.request, reviewer_list(**filters.params())),
+            balance=roster_balance(ReviewerProfile.objects.all()), **kwargs,
+        )
+
+
+class ReviewerEnrollView(SecretariatRequiredMixin, View):
+    template_name = "secretariat/reviewer_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ReviewerForm(), "profile": None})
+
+    def post(self, request):
+        form = ReviewerForm(request.POST)
+        if form.is_valid():
+            try:
+                account_services.reviewer_enroll(by=request.user, email=form.cleaned_data["email"],
+                                                 **form.profile_fields())
+            except DomainError as err:
+                form.add_error("email", err.message)
+            else:
+                messages.success(request, _("The reviewer has been added to the roster."))
+                return redirect("secretariat:reviewers")
+        return render(request, self.template_name, {"form": form, "profile": None})
+
+
+class ReviewerEditView(SecretariatRequiredMixin, View):
+    template_name = "secretariat/reviewer_form.html"
+
+    def get(self, request, pk):
+        profile = get_object_or_404(ReviewerProfile.objects.select_related("user"), pk=pk)
+        initial = {"kind": profile.kind, "organization": profile.organization_id, "country": profile.country_id,
+                   "objectives": list(profile.objectives.all()), "regions": profile.regions,
+                   "languages": profile.languages, "gender": profile.gender,
+                   "max_active_reviews": profile.max_active_reviews}
+        return render(request, self.template_name, {"form": ReviewerForm(initial=initial, editing=True),
+                                                    "profile": profile})
+
+    def post(self, request, pk):
+        profile = get_object_or_404(ReviewerProfile.objects.select_related("user"), pk=pk)
+        form = ReviewerForm(request.POST, editing=True)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "profile": profile})
+        account_services.reviewer_update(profile_id=pk, by=request.user, **form.profile_fields())
+        messages.success(request, _("The reviewer's profile has been saved."))
+        return redirect("secretariat:reviewers")
+
+
+class ReviewerActivationView(SecretariatRequiredMixin, View):
+    active = None
+
+    def post(self, request, pk):
+        get_object_or_404(ReviewerProfile, pk=pk)
+        success = _("The reviewer is back in the roster.") if self.active else _("The reviewer has been deactivated.")
+        _run(request, lambda: account_services.reviewer_set_active(profile_id=pk, by=request.user,
+                                                                   active=self.active), success)
+        return redirect("secretariat:reviewers")
