@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class DialoguesConfig(AppConfig):
     name = "dialogues"
     verbose_name = _("Dialogues")
+
+    def ready(self):
+        from core.registry import register
+
+        from .registry import home_dialogues, objective_section, round_table_section, secretariat_queues
+
+        register("home", home_dialogues)
+        register("round_table", round_table_section)
+        register("objective", objective_section)
+        register("secretariat", secretariat_queues)

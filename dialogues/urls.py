@@ -1,7 +1,29 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "dialogues"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="dialogues/index.html"), name="list"),
+    path("", views.DialogueListView.as_view(), name="list"),
+    path("<int:pk>/", views.DialogueDetailView.as_view(), name="detail"),
+    path("<int:pk>/register/", views.RegisterView.as_view(), name="register"),
+    path("<int:pk>/unregister/", views.UnregisterView.as_view(), name="unregister"),
+    path("<int:pk>/contribute/", views.ContributeView.as_view(), name="contribute"),
+    path("contributions/<int:pk>/", views.ContributionDetailView.as_view(), name="contribution"),
+    path("contributions/<int:pk>/report/", views.ReportView.as_view(), name="report"),
+    # Secretariat
+    path("manage/", views.ManageView.as_view(), name="manage"),
+    path("manage/new/", views.DialogueFormView.as_view(), name="create"),
+    path("<int:pk>/edit/", views.DialogueFormView.as_view(), name="edit"),
+    path("<int:pk>/materials/", views.MaterialsView.as_view(), name="materials"),
+    path("materials/<int:pk>/delete/", views.MaterialDeleteView.as_view(), name="material_delete"),
+    path("<int:pk>/registrations/", views.RegistrationListView.as_view(), name="registrations"),
+    path("<int:pk>/registrations.csv", views.RegistrationExportView.as_view(), name="registrations_csv"),
+    path("moderation/", views.ModerationQueueView.as_view(), name="moderation"),
+    path("contributions/<int:pk>/publish/", views.ContributionPublishView.as_view(), name="publish"),
+    path("contributions/<int:pk>/reject/", views.ContributionRejectView.as_view(), name="reject"),
+    path("reports/", views.ReportQueueView.as_view(), name="reports"),
+    path("contributions/<int:pk>/dismiss-reports/", views.ReportsDismissView.as_view(), name="dismiss_reports"),
+    path("round-tables/<int:number>/compilation/", views.CompilationView.as_view(), name="compilation"),
+    path("round-tables/<int:number>/compilation.pdf", views.CompilationPdfView.as_view(), name="compilation_pdf"),
 ]

@@ -1,0 +1,49 @@
+"""Kinds of dialogue, statuses of contributions and reports, with the moves each allows."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DialogueKind(models.TextChoices):
+    GLOBAL = "global", _("Migration dialogue")
+    REGIONAL = "regional", _("Regional round table")
+
+
+class ContentLanguage(models.TextChoices):
+    """The six official UN languages, in UN order: the language a piece of user content is written in."""
+
+    AR = "ar", _("Arabic")
+    ZH = "zh", _("Chinese")
+    EN = "en", _("English")
+    FR = "fr", _("French")
+    RU = "ru", _("Russian")
+    ES = "es", _("Spanish")
+
+
+class ContributionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("awaiting moderation")
+    PUBLISHED = "published", _("published")
+    REJECTED = "rejected", _("rejected")
+
+
+C = ContributionStatus
+# A published contribution may still be taken down (rejected with a reason) after a report.
+CONTRIBUTION_TRANSITIONS = {
+    C.SUBMITTED: {C.PUBLISHED, C.REJECTED},
+    C.PUBLISHED: {C.REJECTED},
+    C.REJECTED: set(),
+}
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    DISMISSED = "dismissed", _("dismissed")
+    UPHELD = "upheld", _("upheld: contribution removed")
+
+
+R = ReportStatus
+REPORT_TRANSITIONS = {
+    R.OPEN: {R.DISMISSED, R.UPHELD},
+    R.DISMISSED: set(),
+    R.UPHELD: set(),
+}

@@ -1,0 +1,21 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from gcm.enums import Region
+from gcm.models import Cycle, RoundTable
+
+from .enums import DialogueKind
+from .models import Dialogue
+
+
+class DialogueFilter(django_filters.FilterSet):
+    cycle = django_filters.ModelChoiceFilter(queryset=Cycle.objects.all(), label=_("IMRF cycle"),
+                                             empty_label=_("All cycles"))
+    kind = django_filters.ChoiceFilter(choices=DialogueKind.choices, label=_("Kind"), empty_label=_("All kinds"))
+    region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"), empty_label=_("All regions"))
+    round_table = django_filters.ModelChoiceFilter(field_name="round_tables", queryset=RoundTable.objects.all(),
+                                                   label=_("Round table"), empty_label=_("All round tables"))
+
+    class Meta:
+        model = Dialogue
+        fields = ["cycle", "kind", "region", "round_table"]

@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.uploads import DOCUMENTS, accept_attribute
+from gcm.models import RoundTable
+
+from .enums import ContentLanguage
+from .models import Dialogue, Material
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+MAX_CONTRIBUTION = 6000
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class DialogueForm(forms.ModelForm):
+    class Meta:
+        model = Dialogue
+        fields = ["cycle", "kind", "title", "language", "description", "starts_at", "ends_at", "is_online",
+                  "location", "region", "round_tables", "objectives", "recording_url", "registration_open",
+                  "capacity"]
+        widgets = {
+            "starts_at": DateTimeLocalInput(),
+            "ends_at": DateTimeLocalInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "round_tables": forms.CheckboxSelectMultiple(),
+            "objectives": forms.CheckboxSelectMultiple(),
+        }
+
+    def service_fields(self):
+        return dict(self.cleaned_data)
+
+
+class MaterialForm(forms.ModelForm):
+    class Meta:
+        model = Material
+        fields = ["title", "url", "file", "language"]
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": accept_attribute(DOCUMENTS)})}
+
+
+class ContributionForm(forms.Form):
+    text = forms.CharField(label=_("Your contribution"), max_length=MAX_CONTRIBUTION,
+                           widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text=_("Markdown is allowed. The secretariat reads every contribution before it is "
+                                       "published."))
+    language = forms.ChoiceField(label=_("Language of your contribution"), choices=ContentLanguage.choices)
+    round_table = forms.ModelChoiceField(label=_("Round table it feeds"), queryset=RoundTable.objects.none(),
+                                         required=False, empty_label=_("The dialogue as a whole"))
+
+    def __init__(self, *args, dialogue, language=None, **kwargs):
+        kwargs.setdefault("initial", {"language": language if language in ContentLanguage.values else "en"})
+        super().__init__(*args, **kwargs)
+        linked = dialogue.round_tables.all()
+        self.fields["round_table"].queryset = linked if linked else RoundTable.objects.all()
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason, shown to the author"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=_("Why should the secretariat look at this contribution?"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class DismissForm(forms.Form):
+    comment = forms.CharField(label=_("Note for the audit trail"), max_length=2000, required=False)

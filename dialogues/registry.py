@@ -1,0 +1,35 @@
+"""What the dialogues app contributes to shared pages: home count, round-table and objective sections,
+secretariat queues."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .selectors import dialogue_count, dialogues_for_objective, dialogues_for_round_table, queue_counts
+
+
+def home_dialogues(cycle):
+    return {"key": "dialogues", "count": dialogue_count(cycle), "label": _("dialogues and regional round tables")}
+
+
+def round_table_section(round_table):
+    return {"title": _("Migration dialogues feeding this round table"),
+            "template": "dialogues/_registry_dialogues.html",
+            "items": list(dialogues_for_round_table(round_table))}
+
+
+def objective_section(objective):
+    items = list(dialogues_for_objective(objective))
+    if not items:
+        return None
+    return {"title": _("Migration dialogues on this objective"), "template": "dialogues/_registry_dialogues.html",
+            "items": items}
+
+
+def secretariat_queues(user):
+    counts = queue_counts()
+    return [
+        {"label": _("Dialogue contributions awaiting moderation"), "count": counts["pending"],
+         "url": reverse("dialogues:moderation")},
+        {"label": _("Reported dialogue contributions"), "count": counts["reported"],
+         "url": reverse("dialogues:reports")},
+    ]

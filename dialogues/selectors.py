@@ -1,0 +1,105 @@
+"""Reads for dialogues, each with a constant number of queries whatever the row count."""
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .enums import ContributionStatus, ReportStatus
+from .filters import DialogueFilter
+from .models import Contribution, Dialogue, Registration, Report
+
+
+def _published_count(**extra):
+    counts = (Contribution.objects.filter(dialogue=OuterRef("pk"), status=ContributionStatus.PUBLISHED, **extra)
+              .order_by().values("dialogue").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def dialogue_list(*, params):
+    """A DialogueFilter over every dialogue, with cycle, round tables and the published contribution count."""
+    queryset = (Dialogue.objects.select_related("cycle").prefetch_related("round_tables")
+                .annotate(published_count=_published_count()))
+    return DialogueFilter(params, queryset=queryset)
+
+
+def dialogue_detail(pk):
+    return (Dialogue.objects.select_related("cycle").prefetch_related("round_tables", "objectives", "materials")
+            .filter(pk=pk).first())
+
+
+def published_contributions(dialogue):
+    return dialogue.contributions.published().select_related("author", "round_table").order_by("created_at", "pk")
+
+
+def own_unpublished_contributions(dialogue, user):
+    """The user's contributions to `dialogue` still awaiting moderation or rejected (with the reason)."""
+    if not getattr(user, "is_authenticated", False):
+        return Contribution.objects.none()
+    return (dialogue.contributions.filter(author=user).exclude(status=ContributionStatus.PUBLISHED)
+            .select_related("round_table").order_by("-created_at"))
+
+
+def registration_state(dialogue, user):
+    """(is `user` registered, number of registrations) for `dialogue`."""
+    registrations = Registration.objects.filter(dialogue=dialogue)
+    count = registrations.count()
+    registered = bool(getattr(user, "is_authenticated", False) and registrations.filter(user=user).exists())
+    return registered, count
+
+
+def dialogues_for_management():
+    return (Dialogue.objects.select_related("cycle")
+            .annotate(registration_count=Count("registrations", distinct=True),
+                      pending_count=Count("contributions", distinct=True,
+                                          filter=Q(contributions__status=ContributionStatus.SUBMITTED)))
+            .order_by("-starts_at", "-pk"))
+
+
+def registrations_for(dialogue):
+    return Registration.objects.filter(dialogue=dialogue).select_related("user").order_by("created_at", "pk")
+
+
+def moderation_queue():
+    return (Contribution.objects.filter(status=ContributionStatus.SUBMITTED)
+            .select_related("dialogue", "author", "round_table").order_by("created_at", "pk"))
+
+
+def reported_contributions():
+    """Published contributions with open reports, oldest report first, each with its open reports."""
+    open_reports = Report.objects.filter(status=ReportStatus.OPEN).select_related("reporter").order_by("created_at")
+    return (Contribution.objects.filter(reports__status=ReportStatus.OPEN)
+            .annotate(open_report_count=Count("reports"))
+            .select_related("dialogue", "author", "round_table")
+            .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+            .order_by("pk"))
+
+
+def round_table_compilation(*, round_table, cycle=None):
+    """Published contributions feeding `round_table`'s background note: those filed under it, and those filed
+    under no round table in a dialogue linked to it."""
+    linked = Dialogue.objects.filter(round_tables=round_table).values("pk")
+    queryset = (Contribution.objects.published()
+                .filter(Q(round_table=round_table) | Q(round_table__isnull=True, dialogue__in=linked))
+                .select_related("dialogue", "dialogue__cycle", "author", "round_table")
+                .order_by("dialogue__starts_at", "dialogue_id", "created_at", "pk"))
+    return queryset.filter(dialogue__cycle=cycle) if cycle else queryset
+
+
+def dialogues_for_round_table(round_table):
+    return (Dialogue.objects.filter(round_tables=round_table).select_related("cycle")
+            .annotate(published_count=_published_count()).order_by("-starts_at", "-pk"))
+
+
+def dialogues_for_objective(objective):
+    return (Dialogue.objects.filter(objectives=objective).select_related("cycle")
+            .annotate(published_count=_published_count()).order_by("-starts_at", "-pk"))
+
+
+def dialogue_count(cycle):
+    return Dialogue.objects.filter(cycle=cycle).count()
+
+
+def queue_counts():
+    return {
+        "pending": Contribution.objects.filter(status=ContributionStatus.SUBMITTED).count(),
+        "reported": Contribution.objects.filter(reports__status=ReportStatus.OPEN).distinct().count(),
+    }

@@ -1,0 +1,336 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.mixins import SecretariatRequiredMixin
+from core.drafts import StashOnLogoutMixin
+from core.pdf import render_pdf
+from core.workflow import DomainError
+from gcm.models import Cycle, RoundTable
+from gcm.selectors import active_cycle
+
+from . import selectors, services
+from .forms import ContributionForm, DialogueForm, DismissForm, MaterialForm, ReasonForm, ReportForm
+from .models import Contribution, Material
+from .permissions import (
+    access_contribution,
+    access_dialogue,
+    can_contribute,
+    can_manage_dialogues,
+    can_register,
+    can_report_contribution,
+    can_unregister,
+)
+
+CONTRIBUTIONS_PER_PAGE = 20
+UPCOMING_LIMIT = 50
+
+
+def _page(request, queryset, per_page):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def _run(request, action, success):
+    """Call one service; show its refusal as a message instead of an error page."""
+    try:
+        action()
+    except DomainError as err:
+        messages.error(request, err.message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+# --- Public pages ---------------------------------------------------------------------------------------------------
+
+class DialogueListView(TemplateView):
+    """Upcoming dialogues first, then past ones grouped by cycle, with filters."""
+
+    template_name = "dialogues/dialogue_list.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = selectors.dialogue_list(params=self.request.GET)
+        dialogues = filterset.qs
+        return super().get_context_data(
+            filter=filterset, upcoming=list(dialogues.upcoming()[:UPCOMING_LIMIT]),
+            page_obj=_page(self.request, dialogues.past(), 20),
+            can_manage=can_manage_dialogues(self.request.user), **kwargs,
+        )
+
+
+class DialogueDetailView(TemplateView):
+    template_name = "dialogues/dialogue_detail.html"
+
+    def get_context_data(self, form=None, **kwargs):
+        user = self.request.user
+        dialogue = selectors.dialogue_detail(self.kwargs["pk"])
+        if dialogue is None:
+            raise Http404
+        registered, count = selectors.registration_state(dialogue, user)
+        return super().get_context_data(
+            dialogue=dialogue, page_obj=_page(self.request, selectors.published_contributions(dialogue),
+                                              CONTRIBUTIONS_PER_PAGE),
+            own_contributions=selectors.own_unpublished_contributions(dialogue, user),
+            registered=registered, registration_count=count,
+            is_full=bool(dialogue.capacity and count >= dialogue.capacity),
+            can_register=can_register(user, dialogue, registered=registered, registered_count=count),
+            can_unregister=can_unregister(user, dialogue, registered=registered),
+            can_contribute=can_contribute(user, dialogue), can_manage=can_manage_dialogues(user),
+            form=form or ContributionForm(dialogue=dialogue, language=self.request.LANGUAGE_CODE), **kwargs,
+        )
+
+
+class ContributeView(StashOnLogoutMixin, DialogueDetailView):
+    """POST a contribution. After an expired session, the sign-in comes back here (GET) with the text restored."""
+
+    def get(self, request, pk):
+        data = self.restored_data()
+        if data is None:
+            return redirect("dialogues:detail", pk=pk)
+        return self.render_to_response(self.get_context_data(form=self._form(data)))
+
+    def post(self, request, pk):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.contribution_submit(dialogue_id=pk, author=request.user, **form.cleaned_data)
+            except DomainError as err:
+                form.add_error(None, err.message)
+            else:
+                messages.success(request, _("Thank you. Your contribution will appear once the secretariat has "
+                                            "read it."))
+                return redirect(f"{access_dialogue(pk).get_absolute_url()}#your-contributions")
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def _form(self, data):
+        return ContributionForm(data, dialogue=access_dialogue(self.kwargs["pk"]))
+
+
+class RegisterView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        dialogue = access_dialogue(pk)
+        _run(request, lambda: services.registration_create(dialogue_id=pk, user=request.user),
+             _("You are registered. A confirmation is on its way to %(email)s.") % {"email": request.user.email})
+        return redirect(dialogue)
+
+
+class UnregisterView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        dialogue = access_dialogue(pk)
+        _run(request, lambda: services.registration_cancel(dialogue_id=pk, user=request.user),
+             _("Your registration has been cancelled."))
+        return redirect(dialogue)
+
+
+class ContributionDetailView(TemplateView):
+    """One contribution: public once published; before that only its author and the secretariat see it."""
+
+    template_name = "dialogues/contribution_detail.html"
+
+    def get_context_data(self, **kwargs):
+        contribution = access_contribution(self.request.user, self.kwargs["pk"])
+        return super().get_context_data(contribution=contribution,
+                                        can_report=can_report_contribution(self.request.user, contribution),
+                                        **kwargs)
+
+
+class ReportView(LoginRequiredMixin, View):
+    template_name = "dialogues/contribution_report.html"
+
+    def get(self, request, pk, form=None):
+        contribution = access_contribution(request.user, pk)
+        if not can_report_contribution(request.user, contribution):
+            raise Http404
+        return render(request, self.template_name, {"contribution": contribution, "form": form or ReportForm()})
+
+    def post(self, request, pk):
+        contribution = access_contribution(request.user, pk)
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return self.get(request, pk, form=form)
+        _run(request, lambda: services.report_create(contribution_id=pk, reporter=request.user,
+                                                     reason=form.cleaned_data["reason"]),
+             _("Thank you. The secretariat will look at this contribution."))
+        return redirect(contribution.dialogue)
+
+
+# --- Secretariat: dialogues, materials, registrations ------------------------------------------------------------
+
+class ManageView(SecretariatRequiredMixin, TemplateView):
+    template_name = "dialogues/manage.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_obj=_page(self.request, selectors.dialogues_for_management(), 50),
+                                        round_tables=RoundTable.objects.all(), counts=selectors.queue_counts(),
+                                        **kwargs)
+
+
+class DialogueFormView(SecretariatRequiredMixin, View):
+    """Create (no pk) or edit a dialogue."""
+
+    template_name = "dialogues/dialogue_form.html"
+
+    def get(self, request, pk=None):
+        dialogue = access_dialogue(pk) if pk else None
+        initial = None if dialogue else {"cycle": active_cycle()}
+        return self._render(DialogueForm(instance=dialogue, initial=initial), dialogue)
+
+    def post(self, request, pk=None):
+        dialogue = access_dialogue(pk) if pk else None
+        form = DialogueForm(request.POST, instance=dialogue)
+        if form.is_valid():
+            if dialogue:
+                dialogue = services.dialogue_update(dialogue_id=pk, by=request.user, **form.cleaned_data)
+            else:
+                dialogue = services.dialogue_create(by=request.user, **form.cleaned_data)
+            messages.success(request, _("The dialogue has been saved."))
+            return redirect(dialogue)
+        return self._render(form, dialogue)
+
+    def _render(self, form, dialogue):
+        return render(self.request, self.template_name, {"form": form, "dialogue": dialogue})
+
+
+class MaterialsView(SecretariatRequiredMixin, View):
+    template_name = "dialogues/materials.html"
+
+    def get(self, request, pk, form=None):
+        dialogue = access_dialogue(pk)
+        return render(request, self.template_name, {"dialogue": dialogue, "materials": dialogue.materials.all(),
+                                                    "form": form or MaterialForm()})
+
+    def post(self, request, pk):
+        access_dialogue(pk)
+        form = MaterialForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.get(request, pk, form=form)
+        services.material_add(dialogue_id=pk, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The material has been added."))
+        return redirect("dialogues:materials", pk=pk)
+
+
+class MaterialDeleteView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        material = get_object_or_404(Material, pk=pk)
+        services.material_delete(material_id=pk, by=request.user)
+        messages.success(request, _("The material has been removed."))
+        return redirect("dialogues:materials", pk=material.dialogue_id)
+
+
+class RegistrationListView(SecretariatRequiredMixin, TemplateView):
+    template_name = "dialogues/registration_list.html"
+
+    def get_context_data(self, **kwargs):
+        dialogue = access_dialogue(self.kwargs["pk"])
+        return super().get_context_data(dialogue=dialogue,
+                                        page_obj=_page(self.request, selectors.registrations_for(dialogue), 100),
+                                        **kwargs)
+
+
+def _csv_cell(value):
+    """Neutralise spreadsheet formulas in user-provided text."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class RegistrationExportView(SecretariatRequiredMixin, View):
+    def get(self, request, pk):
+        dialogue = access_dialogue(pk)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="dialogue-{dialogue.pk}-registrations.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([_("Name"), _("E-mail"), _("Preferred language"), _("Registered at (UTC)")])
+        for registration in selectors.registrations_for(dialogue).iterator(chunk_size=2000):
+            user = registration.user
+            writer.writerow([_csv_cell(user.full_name), _csv_cell(user.email), user.preferred_language,
+                             registration.created_at.strftime("%Y-%m-%d %H:%M")])
+        return response
+
+
+# --- Secretariat: moderation ------------------------------------------------------------------------------------
+
+class ModerationQueueView(SecretariatRequiredMixin, TemplateView):
+    template_name = "dialogues/moderation_queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_obj=_page(self.request, selectors.moderation_queue(), 25),
+                                        reason_form=ReasonForm(), **kwargs)
+
+
+def _queue_of(request):
+    """Back to the queue the moderator acted from."""
+    return "dialogues:reports" if request.POST.get("queue") == "reports" else "dialogues:moderation"
+
+
+class ContributionPublishView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        get_object_or_404(Contribution, pk=pk)
+        _run(request, lambda: services.contribution_publish(contribution_id=pk, by=request.user),
+             _("The contribution is published."))
+        return redirect(_queue_of(request))
+
+
+class ContributionRejectView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        get_object_or_404(Contribution, pk=pk)
+        form = ReasonForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        _run(request, lambda: services.contribution_reject(contribution_id=pk, by=request.user, reason=reason),
+             _("The contribution has been rejected; its author sees the reason."))
+        return redirect(_queue_of(request))
+
+
+class ReportQueueView(SecretariatRequiredMixin, TemplateView):
+    template_name = "dialogues/report_queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_obj=_page(self.request, selectors.reported_contributions(), 25),
+                                        reason_form=ReasonForm(), dismiss_form=DismissForm(), **kwargs)
+
+
+class ReportsDismissView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        get_object_or_404(Contribution, pk=pk)
+        form = DismissForm(request.POST)
+        comment = form.cleaned_data["comment"] if form.is_valid() else ""
+        _run(request, lambda: services.reports_dismiss(contribution_id=pk, by=request.user, comment=comment),
+             _("The reports are dismissed; the contribution stays published."))
+        return redirect("dialogues:reports")
+
+
+# --- Secretariat: round-table compilations -------------------------------------------------------------------------
+
+class CompilationMixin(SecretariatRequiredMixin):
+    def compilation_context(self):
+        round_table = get_object_or_404(RoundTable, number=self.kwargs["number"])
+        cycle_year = self.request.GET.get("cycle")
+        cycle = Cycle.objects.filter(year=cycle_year).first() if cycle_year else active_cycle()
+        return {"round_table": round_table, "cycle": cycle, "cycles": Cycle.objects.order_by("-year"),
+                "contributions": selectors.round_table_compilation(round_table=round_table, cycle=cycle)}
+
+
+class CompilationView(CompilationMixin, TemplateView):
+    template_name = "dialogues/compilation.html"
+
+    def get_context_data(self, **kwargs):
+        context = self.compilation_context()
+        page_obj = _page(self.request, context.pop("contributions"), 50)
+        return super().get_context_data(page_obj=page_obj, **context, **kwargs)
+
+
+class CompilationPdfView(CompilationMixin, View):
+    def get(self, request, number):
+        context = self.compilation_context()
+        pdf = render_pdf("dialogues/compilation_pdf.html", context)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        year = context["cycle"].year if context["cycle"] else "all"
+        response["Content-Disposition"] = f'attachment; filename="round-table-{number}-{year}-contributions.pdf"'
+        return response
