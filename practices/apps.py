@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Practices")
+
+    def ready(self):
+        from core.registry import register
+
+        from . import registry, tasks  # noqa: F401 - tasks registers the Celery task
+
+        register("home", registry.home_stat)
+        register("objective", registry.objective_section)
+        register("round_table", registry.round_table_section)
+        register("secretariat", registry.secretariat_queues)
