@@ -276,7 +276,7 @@ def assignment_decline(*, assignment_id, by, reason, comment=""):
     record_event(assignment, "declined", actor=by, comment=f"{reason}: {comment}".strip(": "),
                  from_status=old, to_status=assignment.status)
     _notify_secretariat(assignment.practice, "practices_assignment_declined",
-                        reviewer=by.display_name, reason=DeclineReason(reason).label, comment=comment)
+                        reviewer=by.display_name, reason=reason, comment=comment)
     return assignment
 
 
