@@ -4,4 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 class ReviewsConfig(AppConfig):
     name = "reviews"
-    verbose_name = _("Reviews")
+    verbose_name = _("Voluntary reviews")
+
+    def ready(self):
+        from core.registry import register
+
+        from .registry import home_reviews, objective_entries, secretariat_queues
+
+        register("home", home_reviews)
+        register("objective", objective_entries)
+        register("secretariat", secretariat_queues)
