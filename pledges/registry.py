@@ -1,0 +1,41 @@
+"""What the pledges app contributes to shared pages: home counts, objective and round-table sections, and the
+secretariat's queues."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .selectors import (
+    moderation_queue,
+    mptf_count,
+    pledges_for_objective,
+    pledges_for_round_table,
+    published_count,
+    updates_to_moderate,
+)
+
+
+def home_pledges(cycle):
+    return [
+        {"key": "pledges", "count": published_count(cycle), "label": _("published pledges")},
+        {"key": "mptf", "count": mptf_count(cycle), "label": _("financial pledges to the Migration MPTF")},
+    ]
+
+
+def objective_pledges(objective):
+    return {"title": _("Pledges for this objective"), "template": "pledges/_section_pledges.html",
+            "items": {"pledges": pledges_for_objective(objective),
+                      "more_url": f"{reverse('pledges:list')}?objective={objective.number}"}}
+
+
+def round_table_pledges(round_table):
+    return {"title": _("Pledges for this round table"), "template": "pledges/_section_pledges.html",
+            "items": {"pledges": pledges_for_round_table(round_table), "more_url": reverse("pledges:list")}}
+
+
+def secretariat_queues(user):
+    url = reverse("pledges:moderate")
+    return [
+        {"label": _("Pledges awaiting moderation"), "count": moderation_queue().count(), "url": url},
+        {"label": _("Pledge progress updates awaiting moderation"), "count": updates_to_moderate().count(),
+         "url": url},
+    ]

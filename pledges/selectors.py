@@ -1,0 +1,189 @@
+"""Reads of the pledges app: public lists with their joins, dashboard figures, queues and personal lists.
+Every list keeps a constant number of queries whatever the number of pledges."""
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import Coalesce
+
+from accounts.roles import organization_ids_of, state_ids_of
+from gcm.enums import Region, StakeholderCategory
+from gcm.models import Objective
+
+from .enums import PartnerStatus, PledgeStatus, PledgeType, ProgressStatus, UpdateStatus
+from .filters import PledgeFilter, type_q
+from .models import Pledge, PledgePartner, ProgressUpdate
+
+
+def _confirmed_partners():
+    return Prefetch(
+        "partners",
+        queryset=PledgePartner.objects.filter(status=PartnerStatus.CONFIRMED).select_related(
+            "member_state", "organization"),
+        to_attr="confirmed_partners",
+    )
+
+
+def public_pledges():
+    """Published pledges with what a list or export shows: pledger, objectives, principles, confirmed partners
+    only (a partner that declined, or has not answered, never appears publicly)."""
+    return Pledge.objects.published().select_related(
+        "cycle", "member_state", "organization", "organization__country", "matches",
+    ).prefetch_related("objectives", "principles", "countries", _confirmed_partners())
+
+
+def pledge_list(*, params):
+    """The public list, searched and filtered by `params` (a QueryDict)."""
+    return PledgeFilter(params, queryset=public_pledges())
+
+
+def published_updates(pledge):
+    return pledge.updates.filter(status=UpdateStatus.PUBLISHED).order_by("-date", "-pk")
+
+
+def pledge_detail_extras(pledge, *, public):
+    """What the detail page shows besides the pledge: partners (confirmed only on the public view) and
+    progress updates (published only on the public view)."""
+    partners = pledge.partners.select_related("member_state", "organization")
+    updates = pledge.updates.select_related("author")
+    if public:
+        partners = partners.filter(status=PartnerStatus.CONFIRMED)
+        updates = updates.filter(status=UpdateStatus.PUBLISHED)
+    return {
+        "partners": list(partners),
+        "updates": list(updates),
+        "objectives": list(pledge.objectives.all()),
+        "principles": list(pledge.principles.all()),
+        "countries": list(pledge.countries.all()),
+    }
+
+
+def pledges_of(user):
+    """Every pledge of the States and organizations `user` acts for, newest first."""
+    return Pledge.objects.filter(
+        Q(member_state_id__in=state_ids_of(user)) | Q(organization_id__in=organization_ids_of(user))
+    ).select_related("member_state", "organization", "cycle").order_by("-created_at", "-pk")
+
+
+def invitations_for(user):
+    """Partnerships `user` may answer for (still open), with their pledges."""
+    return PledgePartner.objects.filter(
+        Q(member_state_id__in=state_ids_of(user)) | Q(organization_id__in=organization_ids_of(user)),
+        status=PartnerStatus.INVITED,
+        pledge__status__in=[PledgeStatus.SUBMITTED, PledgeStatus.PUBLISHED],
+    ).select_related("pledge", "pledge__member_state", "pledge__organization", "member_state", "organization")
+
+
+def moderation_queue():
+    return Pledge.objects.filter(status=PledgeStatus.SUBMITTED).select_related(
+        "member_state", "organization", "cycle").order_by("submitted_at", "pk")
+
+
+def updates_to_moderate():
+    return ProgressUpdate.objects.filter(status=UpdateStatus.SUBMITTED).select_related(
+        "pledge", "pledge__member_state", "pledge__organization", "author").order_by("created_at", "pk")
+
+
+# --- Dashboard ----------------------------------------------------------------------------------------------------
+
+def _bars(rows):
+    """rows: (key, label, value) → dicts with the share of the largest value, for the SVG bars."""
+    top = max([value for _key, _label, value in rows] + [0]) or 1
+    return [{"key": key, "label": label, "value": value, "share": value / top} for key, label, value in rows]
+
+
+BAR_ROW, BAR_X, BAR_MAX = 22, 230, 330
+
+
+def chart(key, title, column, rows):
+    """Geometry of a horizontal SVG bar chart for `rows` (from _bars): one row every BAR_ROW pixels."""
+    for index, row in enumerate(rows):
+        row["y"] = index * BAR_ROW
+        row["width"] = round(row["share"] * BAR_MAX)
+        row["value_x"] = BAR_X + row["width"] + 6
+    return {"key": key, "title": title, "column": column, "rows": rows, "height": max(len(rows), 1) * BAR_ROW,
+            "bar_x": BAR_X}
+
+
+def dashboard(queryset):
+    """Totals and chart series of the (filtered) published pledges `queryset`, in five queries."""
+    base = Pledge.objects.filter(pk__in=queryset.order_by().values("pk"))
+    financial = type_q(PledgeType.FINANCIAL)
+    totals = base.aggregate(
+        total=Count("pk"),
+        joint=Count("pk", filter=Q(is_joint=True)),
+        mptf=Count("pk", filter=financial & Q(to_mptf=True)),
+        inactive=Count("pk", filter=Q(is_inactive=True)),
+        **{f"type_{t}": Count("pk", filter=type_q(t)) for t in PledgeType.values},
+        **{f"progress_{p}": Count("pk", filter=Q(progress_status=p, is_inactive=False))
+           for p in ProgressStatus.values},
+    )
+    return {
+        "totals": totals,
+        "by_objective": _bars(_by_objective(base)),
+        "by_type": _bars([(t, label, totals[f"type_{t}"]) for t, label in PledgeType.choices]),
+        "by_category": _bars(_by_category(base)),
+        "by_region": _bars(_by_region(base)),
+        "by_joint": _bars([("joint", _label("joint"), totals["joint"]),
+                           ("single", _label("single"), totals["total"] - totals["joint"])]),
+        "by_progress": _bars([(p, label, totals[f"progress_{p}"]) for p, label in ProgressStatus.choices]
+                             + [("inactive", _label("inactive"), totals["inactive"])]),
+        "by_currency": _by_currency(base),
+    }
+
+
+def _label(key):
+    from django.utils.translation import gettext as _
+
+    return {"joint": _("Joint pledges"), "single": _("Single pledges"),
+            "inactive": _("Inactive (no update for a year)"), "states": _("Member States"),
+            "none": _("Global / no region")}[key]
+
+
+def _by_objective(base):
+    objectives = Objective.objects.annotate(n=Count("pledges", filter=Q(pledges__in=base.values("pk"))))
+    return [(o.number, str(o), o.n) for o in objectives.order_by("number")]
+
+
+def _by_category(base):
+    counts = {row["organization__category"]: row["n"]
+              for row in base.values("organization__category").annotate(n=Count("pk")).order_by()}
+    rows = [("states", _label("states"), counts.get(None, 0))]
+    return rows + [(value, label, counts.get(value, 0)) for value, label in StakeholderCategory.choices]
+
+
+def _by_region(base):
+    counts = {row["r"]: row["n"] for row in base.annotate(
+        r=Coalesce("member_state__region", "organization__country__region")).values("r").annotate(
+        n=Count("pk")).order_by()}
+    rows = [(value, label, counts.get(value, 0)) for value, label in Region.choices]
+    return rows + [("none", _label("none"), counts.get(None, 0))]
+
+
+def _by_currency(base):
+    rows = base.filter(type_q(PledgeType.FINANCIAL), amount__isnull=False).exclude(currency="").values(
+        "currency").annotate(total=Sum("amount"), n=Count("pk")).order_by("currency")
+    rows = list(rows)
+    top = max([r["total"] for r in rows] + [0]) or 1
+    return [{"key": r["currency"], "label": r["currency"], "value": r["total"], "count": r["n"],
+             "display": f"{r['total']:,.0f}", "share": float(r["total"] / top)} for r in rows]
+
+
+# --- Shared pages -------------------------------------------------------------------------------------------------
+
+def pledges_for_objective(objective, *, limit=10):
+    return list(Pledge.objects.published().filter(objectives=objective).select_related(
+        "member_state", "organization")[:limit])
+
+
+def pledges_for_round_table(round_table, *, limit=10):
+    ids = Pledge.objects.published().filter(objectives__round_table=round_table).values("pk")
+    return list(Pledge.objects.filter(pk__in=ids).select_related("member_state", "organization")[:limit])
+
+
+def published_count(cycle=None):
+    qs = Pledge.objects.published()
+    return qs.filter(cycle=cycle).count() if cycle else qs.count()
+
+
+def mptf_count(cycle=None):
+    qs = Pledge.objects.published().filter(type_q(PledgeType.FINANCIAL), to_mptf=True)
+    return qs.filter(cycle=cycle).count() if cycle else qs.count()
