@@ -85,7 +85,21 @@ def seed(stdout):
     for local_part, name, language, spec in ACCOUNTS:
         user = _account(email_for(local_part), name, language)
         _apply_roles(user, spec, organizations)
+    _seed_proposal()
     stdout.write(f"Accounts: {len(ACCOUNTS)} demo accounts, {len(organizations)} organizations.")
+
+
+def _seed_proposal():
+    """An organization proposed by the plain demo user, waiting for the secretariat (left alone once decided)."""
+    proposer = User.objects.get(email=email_for("user"))
+    organization, created = Organization.objects.get_or_create(
+        name="Migrant Domestic Workers Coalition",
+        defaults={"acronym": "MDWC", "category": StakeholderCategory.MIGRANTS, "verified": False,
+                  "country": MemberState.objects.filter(iso3="PHL").first(), "proposed_by": proposer},
+    )
+    if created:
+        Membership.objects.create(user=proposer, organization=organization, role=MembershipRole.ADMIN,
+                                  message="I coordinate the coalition in Manila.")
 
 
 def _seed_organizations():

@@ -39,7 +39,7 @@ class JoinRequestForm(forms.Form):
 
 
 class OrganizationProposalForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = Organization._meta.get_field("website").formfield(assume_scheme="https")
     message = forms.CharField(
         label=_("Message to the secretariat"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -57,7 +57,7 @@ class OrganizationProposalForm(forms.ModelForm):
 
 
 class OrganizationForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = Organization._meta.get_field("website").formfield(assume_scheme="https")
     class Meta:
         model = Organization
         fields = ["name", "acronym", "category", "country", "website"]

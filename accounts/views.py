@@ -63,13 +63,13 @@ class MyOrganizationsView(LoginRequiredMixin, TemplateView):
         params = search.cleaned_data if search.is_valid() else {}
         results = joinable_organizations(text=params.get("q", ""), category=params.get("category", ""))
         mine = list(memberships_of(self.request.user))
+        page = Paginator(results, 20).get_page(self.request.GET.get("page"))
+        status = {m.organization_id: m.get_status_display() for m in mine}
+        page.object_list = list(page.object_list)
+        for organization in page.object_list:
+            organization.my_status = status.get(organization.pk)
         return super().get_context_data(
-            memberships=mine,
-            my_org_ids={m.organization_id for m in mine},
-            managed=managed_organizations(self.request.user),
-            search=search,
-            page_obj=Paginator(results, 20).get_page(self.request.GET.get("page")),
-            **kwargs,
+            memberships=mine, managed=managed_organizations(self.request.user), search=search, page_obj=page, **kwargs
         )
 
 
