@@ -5,8 +5,7 @@ Idempotent: rows are looked up by their natural keys. Contributions are seeded i
 of past moderation (no e-mail is queued for demo data).
 """
 
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from accounts.demo import email_for
 from accounts.models import User
@@ -18,7 +17,7 @@ from .models import Contribution, Dialogue, Registration, Report
 
 
 def _at(year, month, day, hour=14):
-    return datetime(year, month, day, hour, tzinfo=dt_timezone.utc)
+    return datetime(year, month, day, hour, tzinfo=UTC)
 
 
 GLOBAL_2022 = [(1, (2022, 1, 19)), (2, (2022, 1, 26)), (3, (2022, 2, 2)), (4, (2022, 2, 9))]
@@ -75,7 +74,8 @@ def seed(stdout):
         rt = rts[number]
         dialogues[f"r{number}"] = _dialogue(
             cycle_2022, rt, kind=DialogueKind.REGIONAL, language="es", starts_at=_at(*day), region=Region.AMERICAS,
-            title=f"Mesa redonda regional de América Latina y el Caribe: {rt.titles['es']}", location="Virtual",
+            title=f"Mesa redonda regional de América Latina y el Caribe: {rt.titles['es']}",
+            location="Virtual regional round table",
             description=("Mesa redonda regional virtual organizada por las oficinas regionales, en preparación del "
                          "Foro de Examen de la Migración Internacional 2022."),
             registration_open=False,
@@ -84,7 +84,7 @@ def seed(stdout):
     for index, (number, day, title, capacity) in enumerate(UPCOMING_2030, start=1):
         dialogues[f"u{index}"] = _dialogue(
             active, rts[number], kind=DialogueKind.GLOBAL, language="en", starts_at=_at(*day), title=title,
-            location="Online meeting; the link is e-mailed to registered participants", capacity=capacity,
+            location="link e-mailed to registered participants", capacity=capacity,
             description=(f"An online dialogue on the road to {active.name}. Contributions posted here feed the "
                          f"background note of round table {number}."),
             registration_open=True,

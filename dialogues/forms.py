@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DOCUMENTS, accept_attribute
@@ -18,7 +19,16 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
+def _https_url_fields(field, **kwargs):
+    """Model URL fields as form fields that assume https:// when the scheme is left out."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class DialogueForm(forms.ModelForm):
+    formfield_callback = _https_url_fields
+
     class Meta:
         model = Dialogue
         fields = ["cycle", "kind", "title", "language", "description", "starts_at", "ends_at", "is_online",
@@ -32,11 +42,10 @@ class DialogueForm(forms.ModelForm):
             "objectives": forms.CheckboxSelectMultiple(),
         }
 
-    def service_fields(self):
-        return dict(self.cleaned_data)
-
 
 class MaterialForm(forms.ModelForm):
+    formfield_callback = _https_url_fields
+
     class Meta:
         model = Material
         fields = ["title", "url", "file", "language"]

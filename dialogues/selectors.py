@@ -35,7 +35,7 @@ def own_unpublished_contributions(dialogue, user):
     if not getattr(user, "is_authenticated", False):
         return Contribution.objects.none()
     return (dialogue.contributions.filter(author=user).exclude(status=ContributionStatus.PUBLISHED)
-            .select_related("round_table").order_by("-created_at"))
+            .select_related("author", "round_table").order_by("-created_at"))
 
 
 def registration_state(dialogue, user):
