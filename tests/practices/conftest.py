@@ -18,3 +18,9 @@ def internal_reviewer(db):
 @pytest.fixture
 def external_reviewer(db):
     return reviewer(ReviewerKind.EXTERNAL, user__full_name="Xavier External")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Factories create many users: a fast hasher keeps these tests quick (sign-in is tested elsewhere)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

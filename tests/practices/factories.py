@@ -9,7 +9,23 @@ from accounts.models import ReviewerKind
 from gcm.models import Principle
 from practices.enums import AssignmentStatus, PracticeStatus, Recommendation
 from practices.models import Assignment, Practice, PracticeTheme, Review
-from tests.factories import MembershipFactory, OrganizationFactory, ReviewerProfileFactory, member_state, objective
+from tests.factories import (
+    FocalPointFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ReviewerProfileFactory,
+    UserFactory,
+    member_state,
+    objective,
+)
+
+
+def _submitter(o):
+    if o.organization is not None:
+        return MembershipFactory(organization=o.organization).user
+    if o.member_state is not None:
+        return FocalPointFactory(member_state=o.member_state).user
+    return UserFactory()
 
 
 class PracticeFactory(factory.django.DjangoModelFactory):
@@ -33,7 +49,8 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     contact_name = "Contact Person"
     contact_email = "contact@example.org"
     organization = factory.SubFactory(OrganizationFactory)
-    submitter = factory.LazyAttribute(lambda o: MembershipFactory(organization=o.organization).user)
+    member_state = None
+    submitter = factory.LazyAttribute(lambda o: _submitter(o))
     region = "americas"
     start_date = datetime.date(2020, 1, 1)
     implementation_status = "fully"
@@ -51,7 +68,7 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def countries(obj, create, extracted, **kwargs):
         if create:
-            obj.countries.set([member_state(iso3) for iso3 in (extracted or ["COL"])])
+            obj.countries.set([member_state(iso3) for iso3 in (["COL"] if extracted is None else extracted)])
 
     @factory.post_generation
     def principles(obj, create, extracted, **kwargs):
