@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import SecretariatRequiredMixin
-from accounts.roles import is_secretariat
+from accounts.roles import is_secretariat, needs_mfa
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
 from core.workflow import DomainError
@@ -43,6 +43,16 @@ from .selectors import (
     pledges_of,
     updates_to_moderate,
 )
+
+
+class ModeratorRequiredMixin(SecretariatRequiredMixin):
+    """Secretariat staff only (others get a 404); like the console, moderation needs two-factor authentication."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and is_secretariat(request.user) and needs_mfa(request.user):
+            messages.warning(request, _("Secretariat staff must set up two-factor authentication first."))
+            return redirect("mfa_activate_totp")
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _run(request, action, success):
@@ -261,7 +271,7 @@ class ProgressCreateView(LoginRequiredMixin, View):
 
 # --- Secretariat --------------------------------------------------------------------------------------------------
 
-class ModerationView(SecretariatRequiredMixin, TemplateView):
+class ModerationView(ModeratorRequiredMixin, TemplateView):
     template_name = "pledges/pledge_moderation.html"
 
     def get_context_data(self, **kwargs):
@@ -269,7 +279,7 @@ class ModerationView(SecretariatRequiredMixin, TemplateView):
                                         reason_form=ReasonForm(), **kwargs)
 
 
-class PledgeDecisionView(SecretariatRequiredMixin, View):
+class PledgeDecisionView(ModeratorRequiredMixin, View):
     """Publish, return (with comments) or reject (with a reason) a submitted pledge."""
 
     def post(self, request, pk, decision):
@@ -289,7 +299,7 @@ class PledgeDecisionView(SecretariatRequiredMixin, View):
         return redirect("pledges:detail", pk=pledge.pk)
 
 
-class UpdateDecisionView(SecretariatRequiredMixin, View):
+class UpdateDecisionView(ModeratorRequiredMixin, View):
     def post(self, request, pk, decision):
         if decision == "publish":
             _run(request, lambda: services.progress_update_publish(update_id=pk, by=request.user),
