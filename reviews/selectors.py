@@ -77,7 +77,7 @@ def public_status(review):
 def state_overview(cycle):
     """Every UN Member State with the public status of its review in `cycle`, grouped by region; plus counts.
     Two queries whatever the number of reviews."""
-    statuses = dict(Review.objects.filter(cycle=cycle).values_list("member_state_id", "status"))
+    statuses = dict(Review.objects.filter(cycle=cycle).order_by().values_list("member_state_id", "status"))
     rows, counts = [], {status: 0 for status in PublicStatus}
     for state in MemberState.objects.members().sorted_by_name():
         status = statuses.get(state.pk)
@@ -114,7 +114,7 @@ def review_queue(*, status=None):
 
 
 def queue_counts():
-    return dict(Review.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return dict(Review.objects.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
 
 
 def pending_extensions():

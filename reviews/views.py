@@ -69,7 +69,7 @@ class ReviewDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         review = perms.access_published_review(self.kwargs["year"], self.kwargs["iso3"])
-        return super().get_context_data(review=review, **selectors.review_public_context(review), **kwargs)
+        return super().get_context_data(**selectors.review_public_context(review), **kwargs)
 
 
 class ReviewPdfView(View):

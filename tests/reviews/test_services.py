@@ -188,8 +188,9 @@ def test_review_save_section_saves_partial_data_and_bumps_version(focal_point):
                                  data={"policy_environment": "A new law.", "institutional_arrangements": ""})
     review.refresh_from_db()
     assert review.policy_environment == "A new law." and review.version == 2
-    assert review.history.count() == 1
-    assert review.history.first().history_user == focal_point
+    latest = review.history.first()
+    assert review.history.count() == 2  # created, then this save
+    assert (latest.history_type, latest.history_user, latest.policy_environment) == ("~", focal_point, "A new law.")
 
 
 def test_review_save_section_with_stale_version_is_refused_and_keeps_the_newer_text(focal_point):
