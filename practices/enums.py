@@ -77,6 +77,7 @@ class Recommendation(models.TextChoices):
 
 class Decision(models.TextChoices):
     PUBLISH = "publish", _("Publish the practice")
+    ACCEPT = "accept", _("Accept the practice, publish it later")
     REVISION = "revision", _("Request a revision")
     REJECT = "reject", _("Reject the practice")
 

@@ -396,19 +396,22 @@ def clarification_answer(*, clarification_id, by, answer):
 
 @transaction.atomic
 def practice_decide(*, practice_id, by, decision, reason=""):
-    """The secretariat's decision: publish (accepted then published), request a revision, or reject with a
-    reason. Open invitations of the round expire."""
+    """The secretariat's decision: publish (accepted then published), accept (publish later), request a revision,
+    or reject with a reason. Open invitations of the round expire."""
     practice = Practice.objects.select_for_update().get(pk=practice_id)
     require(is_secretariat(by), _("Only the secretariat decides."))
-    if decision == Decision.PUBLISH:
+    if decision in (Decision.PUBLISH, Decision.ACCEPT):
         require(practice.status == PracticeStatus.ACCEPTED or Review.objects.filter(
             assignment__practice=practice, submitted_at__isnull=False).exists(),
-            _("A practice is published only after at least one completed review."))
+            _("A practice is accepted only after at least one completed review."))
         if practice.status != PracticeStatus.ACCEPTED:
             old = move(practice, PracticeStatus.ACCEPTED, PRACTICE_TRANSITIONS)
             practice.save(update_fields=["status"])
             record_event(practice, "accepted", actor=by, comment=reason, from_status=old, to_status=practice.status)
         _expire_open_assignments(practice, by=by)
+        if decision == Decision.ACCEPT:
+            _notify_submitter(practice, "practices_accepted")
+            return practice
         return _publish(practice, by=by)
     require(decision in (Decision.REVISION, Decision.REJECT), _("Unknown decision."))
     require(reason.strip() or decision == Decision.REVISION, _("Please give the reason for the rejection."))

@@ -427,3 +427,14 @@ def test_reminder_task_runs_the_service_by_name():
     AssignmentFactory(status=AssignmentStatus.ACCEPTED, due_date=timezone.localdate())
     result = app.tasks["practices.send_reviewer_reminders"].delay().get()
     assert result["before_due"] == 1
+
+
+def test_accept_decision_keeps_the_practice_for_later_publication(secretariat_user):
+    assignment = AssignmentFactory(status=AssignmentStatus.ACCEPTED)
+    completed_review(assignment)
+    practice = services.practice_decide(practice_id=assignment.practice_id, by=secretariat_user,
+                                        decision=Decision.ACCEPT)
+    assert practice.status == S.ACCEPTED and practice.published_at is None
+    assert templates_for(practice.submitter) == ["practices_accepted"]
+    services.practice_publish(practice_id=practice.pk, by=secretariat_user)
+    assert Practice.objects.get(pk=practice.pk).status == S.PUBLISHED
