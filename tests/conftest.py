@@ -22,6 +22,7 @@ def _isolated_media(settings, tmp_path):
     """Uploads and generated files go to a temporary folder, e-mail to memory."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
     mail.outbox = []
 
 
