@@ -48,6 +48,7 @@ def organization_list(*, text="", verified=None, category=""):
     )
     if verified is not None:
         queryset = queryset.filter(verified=verified)
+    queryset = queryset.order_by("verified", "name")  # awaiting verification first
     return queryset.filter(category=category) if category else queryset
 
 
@@ -62,7 +63,7 @@ def managed_organizations(user):
     """Verified organizations `user` administers, with the number of requests waiting for them."""
     return Organization.objects.filter(pk__in=admin_organization_ids_of(user), verified=True).annotate(
         pending_count=Count("memberships", filter=Q(memberships__status=MembershipStatus.PENDING))
-    )
+    ).order_by("name")
 
 
 def pending_memberships(*, organization_ids=None):
