@@ -231,6 +231,15 @@ def test_secretariat_pages_send_anonymous_users_to_sign_in(client):
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
 
 
+def test_secretariat_pages_demand_mfa_first(client, settings):
+    from tests.factories import SecretariatFactory
+
+    settings.SECRETARIAT_MFA_EXEMPT_EMAILS = []
+    client.force_login(SecretariatFactory())
+    response = client.get(reverse("dialogues:moderation"))
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+
+
 def test_secretariat_pages_open_for_staff(client, secretariat_user):
     client.force_login(secretariat_user)
     for method, url in _secretariat_urls():
