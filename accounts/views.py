@@ -21,7 +21,12 @@ from .forms import (
     ProfileForm,
     ReasonForm,
 )
-from .permissions import access_joinable_organization, access_managed_organization, access_membership_to_decide
+from .permissions import (
+    access_joinable_organization,
+    access_managed_organization,
+    access_membership_to_decide,
+    can_decide_membership,
+)
 from .roles import is_secretariat
 from .selectors import joinable_organizations, managed_organizations, memberships_of, organization_members, roles_for
 
@@ -119,10 +124,13 @@ class OrganizationManageView(LoginRequiredMixin, View):
 
     def get(self, request, pk, form=None):
         organization = access_managed_organization(request.user, pk)
+        members = list(organization_members(organization))
+        for membership in members:
+            membership.can_decide = can_decide_membership(request.user, membership)
         return render(request, self.template_name, {
             "organization": organization,
             "form": form or OrganizationForm(instance=organization),
-            "members": organization_members(organization),
+            "members": members,
             "approve_form": ApproveForm(),
             "can_verify": is_secretariat(request.user) and not organization.verified,
         })

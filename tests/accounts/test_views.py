@@ -94,6 +94,8 @@ def test_admin_approves_and_refuses_requests(client, organization, org_admin):
     client.force_login(org_admin)
     page = client.get(reverse("accounts:organization_manage", args=[organization.pk])).content.decode()
     assert reverse("accounts:membership_approve", args=[applicant.pk]) in page
+    own = Membership.objects.get(user=org_admin)
+    assert reverse("accounts:membership_remove", args=[own.pk]) not in page  # nobody decides on themselves
     client.post(reverse("accounts:membership_approve", args=[applicant.pk]), {"role": "member"})
     client.post(reverse("accounts:membership_refuse", args=[other.pk]), {"comment": "Not staff"})
     assert Membership.objects.get(pk=applicant.pk).status == MembershipStatus.APPROVED
