@@ -74,7 +74,7 @@ def _seed_practice(staff, title, submitter, identity, objectives, countries, reg
     chosen = Objective.objects.filter(number__in=objectives)
     data = {
         "title": title, "summary": f"{title}: a practice that implements the Global Compact.",
-        "description": f"## What we do\n\n{title} helps migrants and their communities. It is run with local "
+        "description": f"### What we do\n\n{title} helps migrants and their communities. It is run with local "
                        "partners and was evaluated independently.\n\n* clear information\n* trained staff",
         "results": TEXT["results"], **{f"narrative_{k}": v for k, v in TEXT.items() if k != "results"},
         "links": "https://www.migrationnetwork.un.org/", "language": language, "contact_name": author.full_name,

@@ -113,7 +113,9 @@ class Practice(models.Model):
     @property
     def submitter_label(self):
         """The public name of who submits: the organization or the State, never the person."""
-        return str(self.organization or self.member_state or "")
+        if self.member_state_id:
+            return _("Government of %(state)s") % {"state": self.member_state.name}
+        return str(self.organization or "")
 
     @property
     def is_government(self):

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import SecretariatRequiredMixin
-from accounts.roles import is_secretariat
+from accounts.mixins import SecretariatRequiredMixin as BaseSecretariatRequiredMixin
+from accounts.roles import is_secretariat, needs_mfa
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
 from core.workflow import DomainError
@@ -40,6 +40,16 @@ from .forms import (
 from .models import Attachment
 
 PAGE_SIZE = 20
+
+
+class SecretariatRequiredMixin(BaseSecretariatRequiredMixin):
+    """Secretariat only (others get a 404); like the console, staff without MFA set it up first."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_secretariat(request.user) and needs_mfa(request.user):
+            messages.warning(request, _("Secretariat staff must set up two-factor authentication first."))
+            return redirect("mfa_activate_totp")
+        return super().dispatch(request, *args, **kwargs)
 FACETS = [
     ("objective", gettext_lazy("GCM objective")),
     ("principle", gettext_lazy("Guiding principle")),

@@ -24,3 +24,9 @@ def external_reviewer(db):
 def _fast_passwords(settings):
     """Factories create many users: a fast hasher keeps these tests quick (sign-in is tested elsewhere)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _staff_mfa_exempt(settings):
+    """The test secretariat account uses the practice screens without setting up an authenticator."""
+    settings.SECRETARIAT_MFA_EXEMPT_EMAILS = ["staff@un.example"]

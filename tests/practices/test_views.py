@@ -339,3 +339,10 @@ def test_government_practice_pages_name_the_state_not_the_person(client):
                                submitter=SecretariatFactory(full_name="Hidden Person"))
     content = client.get(url("detail", practice.pk)).content.decode()
     assert "Mexico" in content and "Hidden Person" not in content
+
+
+def test_secretariat_screens_ask_staff_without_mfa_to_set_it_up(client, settings):
+    staff = SecretariatFactory(email="new.staff@un.example")
+    client.force_login(staff)
+    response = client.get(url("manage"))
+    assert response.status_code == 302 and "/2fa/totp/activate/" in response.url
