@@ -14,6 +14,7 @@ CATEGORY_CHOICES = [(STATES, _("Member States")), *StakeholderCategory.choices]
 JOINT_CHOICES = [("joint", _("Joint pledges")), ("single", _("Single pledges"))]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 INACTIVE = "inactive"
+ALL = _("All")
 STATUS_CHOICES = [*ProgressStatus.choices, (INACTIVE, _("Inactive (no update for a year)"))]
 
 
@@ -42,8 +43,8 @@ class PledgeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     type = django_filters.ChoiceFilter(label=_("Type"), choices=PledgeType.choices, method="filter_type")
     scope = django_filters.ChoiceFilter(label=_("Scope"), choices=PledgeScope.choices)
-    objective = django_filters.TypedChoiceFilter(label=_("GCM objective"), choices=_objective_choices,
-                                                 coerce=int, field_name="objectives__number")
+    objective = django_filters.ChoiceFilter(label=_("GCM objective"), choices=_objective_choices,
+                                            method="filter_objective")
     principle = django_filters.ChoiceFilter(label=_("Guiding principle"), choices=_principle_choices,
                                             field_name="principles__slug")
     category = django_filters.ChoiceFilter(label=_("Pledger"), choices=CATEGORY_CHOICES, method="filter_category")
@@ -52,8 +53,7 @@ class PledgeFilter(django_filters.FilterSet):
     joint = django_filters.ChoiceFilter(label=_("Joint or single"), choices=JOINT_CHOICES, method="filter_joint")
     mptf = django_filters.ChoiceFilter(label=_("To the Migration MPTF"), choices=YES_NO, method="filter_mptf")
     status = django_filters.ChoiceFilter(label=_("Progress"), choices=STATUS_CHOICES, method="filter_status")
-    cycle = django_filters.TypedChoiceFilter(label=_("IMRF cycle"), choices=_cycle_choices, coerce=int,
-                                             field_name="cycle__year")
+    cycle = django_filters.ChoiceFilter(label=_("IMRF cycle"), choices=_cycle_choices, method="filter_cycle")
 
     def filter_q(self, queryset, name, value):
         words = value.split()
@@ -63,6 +63,19 @@ class PledgeFilter(django_filters.FilterSet):
                 | Q(organization__name__icontains=word) | Q(organization__acronym__iexact=word)
             )
         return queryset
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.form.fields.items():
+            if name != "q":
+                field.empty_label = ALL
+                field.widget.choices = field.choices
+
+    def filter_objective(self, queryset, name, value):
+        return queryset.filter(objectives__number=int(value))
+
+    def filter_cycle(self, queryset, name, value):
+        return queryset.filter(cycle__year=int(value))
 
     def filter_type(self, queryset, name, value):
         return queryset.filter(type_q(value))

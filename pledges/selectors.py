@@ -90,7 +90,7 @@ def _bars(rows):
     return [{"key": key, "label": label, "value": value, "share": value / top} for key, label, value in rows]
 
 
-BAR_ROW, BAR_X, BAR_MAX = 22, 230, 330
+BAR_ROW, BAR_X, BAR_MAX, CHART_WIDTH = 22, 200, 250, 520
 
 
 def chart(key, title, column, rows):
@@ -100,7 +100,7 @@ def chart(key, title, column, rows):
         row["width"] = round(row["share"] * BAR_MAX)
         row["value_x"] = BAR_X + row["width"] + 6
     return {"key": key, "title": title, "column": column, "rows": rows, "height": max(len(rows), 1) * BAR_ROW,
-            "bar_x": BAR_X}
+            "bar_x": BAR_X, "width": CHART_WIDTH}
 
 
 def dashboard(queryset):
