@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -377,15 +377,16 @@ class ModerateView(SecretariatRequiredMixin, ReviewAccessMixin, TemplateView):
 
 
 ACTIONS = {
-    "accept": (lambda pk, by, comment: services.review_accept(review_id=pk, by=by), _lazy("The review was accepted.")),
+    "accept": (lambda pk, by, comment: services.review_accept(review_id=pk, by=by),
+               gettext_lazy("The review was accepted.")),
     "publish": (lambda pk, by, comment: services.review_publish(review_id=pk, by=by),
-                _lazy("The review was published.")),
+                gettext_lazy("The review was published.")),
     "unpublish": (lambda pk, by, comment: services.review_unpublish(review_id=pk, by=by, comment=comment),
-                  _lazy("The review was unpublished.")),
+                  gettext_lazy("The review was unpublished.")),
     "withdraw": (lambda pk, by, comment: services.review_withdraw(review_id=pk, by=by, comment=comment),
-                 _lazy("The review was withdrawn.")),
+                 gettext_lazy("The review was withdrawn.")),
     "return": (lambda pk, by, comment: services.review_return(review_id=pk, by=by, comment=comment),
-               _lazy("The review was returned to the State with your comments.")),
+               gettext_lazy("The review was returned to the State with your comments.")),
 }
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from core.models import AuditEvent
 from reviews.enums import ReviewStatus
 from reviews.models import Review
-from tests.factories import FocalPointFactory, member_state
+from tests.factories import FocalPointFactory
 
 from .factories import ReviewFactory, complete_review
 
