@@ -69,3 +69,19 @@ UPDATE_TRANSITIONS = {
     UpdateStatus.PUBLISHED: set(),
     UpdateStatus.REJECTED: set(),
 }
+
+
+# Audit actions recorded by the services, as the pledge's history shows them.
+ACTION_LABELS = {
+    "created": _("Draft created"),
+    "submitted": _("Submitted"),
+    "published": _("Published"),
+    "returned": _("Returned for changes"),
+    "rejected": _("Rejected"),
+    "withdrawn": _("Withdrawn"),
+    "partner_confirmed": _("Partner confirmed"),
+    "partner_declined": _("Partner declined"),
+    "progress_reported": _("Progress reported"),
+    "progress_requested": _("Progress update requested"),
+    "marked_inactive": _("Marked inactive"),
+}

@@ -17,6 +17,7 @@ from core.drafts import StashOnLogoutMixin
 from core.workflow import DomainError
 
 from . import services
+from .enums import ACTION_LABELS
 from .exports import rows, to_csv
 from .forms import CommentForm, PledgeForm, ProgressUpdateForm, ReasonForm, WithdrawForm
 from .permissions import (
@@ -125,7 +126,8 @@ class PledgeDetailView(TemplateView):
             pledge=pledge, insider=insider, invitations=invitations,
             can_edit=can_edit_pledge(user, pledge), can_withdraw=can_withdraw_pledge(user, pledge),
             can_report=can_report_progress(user, pledge), can_moderate=is_secretariat(user),
-            events=events_for(pledge) if insider else [],
+            history=[(event, ACTION_LABELS.get(event.action, event.action)) for event in events_for(pledge)]
+            if insider else [],
             comment_form=CommentForm(), reason_form=ReasonForm(), withdraw_form=WithdrawForm(),
             **pledge_detail_extras(pledge, public=not insider), **kwargs,
         )

@@ -7,17 +7,17 @@
   if (!field || !output) { return; }
   var min = parseInt(field.dataset.min, 10);
   var max = parseInt(field.dataset.max, 10);
-  var t = window.gettext || function (s) { return s; };
+  var gettext = window.gettext || function (s) { return s; };
   var fmt = window.interpolate || function (s, o) {
     return s.replace(/%\((\w+)\)s/g, function (m, k) { return o[k]; });
   };
   function update() {
     var count = field.value.replace(/\r\n/g, "\n").length;
-    var text = fmt(t("%(count)s characters (between %(min)s and %(max)s)."), {count: count, min: min, max: max}, true);
+    var text = fmt(gettext("%(count)s characters (between %(min)s and %(max)s)."), {count: count, min: min, max: max}, true);
     if (count < min) {
-      text += " " + fmt(t("%(n)s more needed."), {n: min - count}, true);
+      text += " " + fmt(gettext("%(n)s more needed."), {n: min - count}, true);
     } else if (count > max) {
-      text += " " + fmt(t("%(n)s too many."), {n: count - max}, true);
+      text += " " + fmt(gettext("%(n)s too many."), {n: count - max}, true);
     }
     output.textContent = text;
     output.classList.toggle("text-danger", count > max);
