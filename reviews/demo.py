@@ -67,6 +67,22 @@ TEXT = {
         "support_needed": "Capacity building for labour attachés.",
     },
 }
+# Progress statements rotated over a review's objectives, so that entries differ.
+PROGRESS = {
+    "es": ["Más de 1,5 millones de personas obtuvieron un permiso de permanencia.",
+           "Se creó un sistema nacional de información sobre migración con datos desagregados por sexo y edad.",
+           "Los migrantes acceden a la salud y a la educación en igualdad de condiciones.",
+           "Los costos de las remesas bajaron por debajo del 5 % en los principales corredores.",
+           "Se firmaron acuerdos de cooperación con cinco países de la región."],
+    "fr": ["Les délais d'instruction des demandes ont été réduits de moitié.",
+           "Un programme de reconnaissance des qualifications étrangères a été lancé.",
+           "Les associations de la diaspora participent au financement de projets locaux.",
+           "Le coût des transferts de fonds a baissé grâce aux services mobiles."],
+    "en": ["Pre-departure training reached 20,000 workers.",
+           "Remittance costs fell below 5 per cent on the main corridors.",
+           "A diaspora bond financed local infrastructure projects.",
+           "Licensed recruitment agencies now publish their fees online."],
+}
 # (cycle year, ISO3, language, target status, objectives)
 REVIEWS = [
     (2030, "COL", "es", ReviewStatus.PUBLISHED, [2, 5, 15, 16, 23]),
@@ -115,8 +131,9 @@ def _fill(review, user, language, objectives, *, partial):
     for section, data in list(sections.items())[: 2 if partial else None]:
         review = services.review_save_section(review_id=review.pk, section=section, data=data,
                                               version=review.version, by=user)
-    for number in objectives:
-        entry = {k: text[k] for k in ("progress", "challenges", "good_practices", "support_needed")}
+    for index, number in enumerate(objectives):
+        entry = {k: text[k] for k in ("challenges", "good_practices", "support_needed")}
+        entry["progress"] = PROGRESS[language][index % len(PROGRESS[language])]
         services.entry_save(review_id=review.pk, objective=Objective.objects.get(number=number), data=entry,
                             version=Review.objects.get(pk=review.pk).version, by=user)
 

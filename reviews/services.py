@@ -77,7 +77,7 @@ def _transition(review, to, *, by, action, comment="", fields=()):
     return old
 
 
-def _touch(review, *, by):
+def _touch(review):
     """Bump the version after a change to the review's rows (entries, attachments): the PDF is now stale."""
     Review.objects.filter(pk=review.pk).update(version=F("version") + 1, updated_at=timezone.now())
     review.refresh_from_db(fields=["version", "updated_at"])
@@ -164,7 +164,7 @@ def attachment_add(*, review_id, file, kind, title="", by):
     """Attach a document (the caller validated it with core.uploads)."""
     review = _editable(review_id, by)
     attachment = ReviewAttachment.objects.create(review=review, file=file, kind=kind, title=title, uploaded_by=by)
-    _touch(review, by=by)
+    _touch(review)
     record_event(review, "attachment_added", actor=by, comment=attachment.filename)
     return attachment
 
@@ -177,7 +177,7 @@ def attachment_remove(*, review_id, attachment_id, by):
     name = attachment.filename
     attachment.file.delete(save=False)
     attachment.delete()
-    _touch(review, by=by)
+    _touch(review)
     record_event(review, "attachment_removed", actor=by, comment=name)
 
 
