@@ -24,7 +24,16 @@ class Command(BaseCommand):
                     continue
                 with po_path.open("rb") as handle:
                     catalog = read_po(handle, locale=po_path.parts[-3])
+                _drop_incomplete_plurals(catalog)
                 with mo_path.open("wb") as handle:
                     write_mo(handle, catalog, use_fuzzy=False)
                 count += 1
         self.stdout.write(f"Compiled {count} catalogue(s).")
+
+
+def _drop_incomplete_plurals(catalog):
+    """Babel writes plural entries whose forms are empty; gettext would then show nothing. Drop them, so the
+    next catalogue (an app's, or the English source) is used instead."""
+    for message in list(catalog):
+        if message.id and isinstance(message.string, (list, tuple)) and not all(message.string):
+            catalog.delete(message.id, context=message.context)
