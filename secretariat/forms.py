@@ -1,9 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import ReviewerKind, WorkingLanguage
 from gcm.enums import Region, StakeholderCategory
-from gcm.models import Objective
+from gcm.models import Cycle, Objective, RoundTable
+
+from .models import SummaryKind
 
 
 class OrganizationFilterForm(forms.Form):
@@ -51,3 +54,19 @@ class ReviewerFilterForm(forms.Form):
             "language": data.get("language", ""), "objective": data.get("objective"),
             "active": {"1": True, "0": False}.get(data.get("active")),
         }
+
+
+class SummaryRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=SummaryKind.choices)
+    round_table = forms.ModelChoiceField(
+        label=_("Round table"), queryset=RoundTable.objects.all(), required=False,
+        help_text=_("Only for a round table input document."),
+    )
+    cycle = forms.ModelChoiceField(label=_("IMRF cycle"), queryset=Cycle.objects.all(), empty_label=None)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == SummaryKind.ROUND_TABLE and not data.get("round_table"):
+            self.add_error("round_table", _("Choose the round table."))
+        return data

@@ -19,4 +19,7 @@ urlpatterns = [
          name="reviewer_deactivate"),
     path("reviewers/<int:pk>/reactivate/", views.ReviewerActivationView.as_view(active=True),
          name="reviewer_reactivate"),
+    path("summaries/", views.SummaryListView.as_view(), name="summaries"),
+    path("summaries/<int:pk>/download/", views.SummaryDownloadView.as_view(), name="summary_download"),
+    path("summaries/<int:pk>/retry/", views.SummaryRetryView.as_view(), name="summary_retry"),
 ]

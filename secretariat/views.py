@@ -1,6 +1,9 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -13,8 +16,12 @@ from accounts.selectors import focal_point_list, organization_list, pending_memb
 from core.models import AuditEvent
 from core.registry import collect
 from core.workflow import DomainError
+from gcm.selectors import active_cycle
 
-from .forms import FocalPointFilterForm, OrganizationFilterForm, ReviewerFilterForm
+from .forms import FocalPointFilterForm, OrganizationFilterForm, ReviewerFilterForm, SummaryRequestForm
+from .models import SummaryDocument, SummaryKind, SummaryStatus
+from .services import summary_request
+from .tasks import build_summary_task
 
 
 class ConsoleView(SecretariatRequiredMixin, TemplateView):
@@ -199,3 +206,41 @@ class ReviewerActivationView(SecretariatRequiredMixin, View):
         _run(request, lambda: account_services.reviewer_set_active(profile_id=pk, by=request.user,
                                                                    active=self.active), success)
         return redirect("secretariat:reviewers")
+
+
+# --- Summary documents (PDF) --------------------------------------------------------------------------------------
+
+class SummaryListView(SecretariatRequiredMixin, View):
+    """Requested summary documents with their status, and the form to request one."""
+
+    template_name = "secretariat/summary_list.html"
+
+    def get(self, request, form=None):
+        form = form or SummaryRequestForm(initial={
+            "cycle": active_cycle(), "language": translation.get_language(), "kind": SummaryKind.OVERVIEW,
+        })
+        documents = SummaryDocument.objects.select_related("cycle", "round_table", "requested_by")
+        return render(request, self.template_name, {"form": form, "page_obj": _page(request, documents, 25)})
+
+    def post(self, request):
+        form = SummaryRequestForm(request.POST)
+        if not form.is_valid():
+            return self.get(request, form=form)
+        ok = _run(request, lambda: summary_request(by=request.user, **form.cleaned_data),
+                  _("The summary is being prepared; it will be ready to download in a moment."))
+        return redirect("secretariat:summaries") if ok else self.get(request, form=form)
+
+
+class SummaryDownloadView(SecretariatRequiredMixin, View):
+    def get(self, request, pk):
+        document = get_object_or_404(SummaryDocument, pk=pk, status=SummaryStatus.DONE)
+        return FileResponse(document.file.open("rb"), as_attachment=True,
+                            filename=f"femi-summary-{document.pk}.pdf", content_type="application/pdf")
+
+
+class SummaryRetryView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        document = get_object_or_404(SummaryDocument, pk=pk, status__in=[SummaryStatus.FAILED, SummaryStatus.PENDING])
+        transaction.on_commit(lambda: build_summary_task.delay(document_id=document.pk))
+        messages.info(request, _("The summary will be built again."))
+        return redirect("secretariat:summaries")

@@ -1,0 +1,86 @@
+"""Summary documents: requested by secretariat staff, built by a Celery task with WeasyPrint."""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_secretariat
+from core.audit import record_event
+from core.pdf import render_pdf
+from core.registry import collect
+from core.workflow import require
+from gcm.models import RoundTable
+
+from .models import SummaryDocument, SummaryKind, SummaryStatus
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def summary_request(*, by, cycle, kind, language, round_table=None):
+    """Create a pending summary and enqueue its build after commit."""
+    require(is_secretariat(by))
+    if kind == SummaryKind.ROUND_TABLE:
+        require(round_table is not None, _("Choose the round table."))
+    document = SummaryDocument.objects.create(
+        kind=kind, cycle=cycle, language=language, requested_by=by,
+        round_table=round_table if kind == SummaryKind.ROUND_TABLE else None,
+    )
+    record_event(document, "requested", actor=by, to_status=SummaryStatus.PENDING)
+    transaction.on_commit(lambda: _enqueue(document.pk))
+    return document
+
+
+def _enqueue(document_id):
+    from .tasks import build_summary_task
+
+    try:
+        build_summary_task.delay(document_id=document_id)
+    except Exception:  # broker outage: the row stays pending and can be rebuilt from the console
+        logger.warning("Could not enqueue summary %s.", document_id, exc_info=True)
+
+
+def summary_build(*, document_id):
+    """Build the PDF of a pending (or failed) summary. Idempotent: a done or running document is left alone."""
+    with transaction.atomic():
+        document = SummaryDocument.objects.select_for_update().select_related("cycle", "round_table").get(
+            pk=document_id
+        )
+        if document.status not in (SummaryStatus.PENDING, SummaryStatus.FAILED):
+            return document
+        document.status = SummaryStatus.RUNNING
+        document.save(update_fields=["status"])
+    try:
+        pdf = render_pdf("secretariat/summary_pdf.html", _summary_context(document), language=document.language)
+    except Exception as err:  # noqa: BLE001 - recorded on the row, shown in the console
+        SummaryDocument.objects.filter(pk=document.pk).update(
+            status=SummaryStatus.FAILED, error=str(err)[:2000], finished_at=timezone.now()
+        )
+        raise
+    document.file.save(f"summary-{document.pk}-{document.language}.pdf", ContentFile(pdf), save=False)
+    document.status, document.error, document.finished_at = SummaryStatus.DONE, "", timezone.now()
+    document.save(update_fields=["file", "status", "error", "finished_at"])
+    return document
+
+
+def _summary_context(document):
+    with translation.override(document.language):
+        if document.kind == SummaryKind.ROUND_TABLE:
+            tables = [document.round_table]
+        else:
+            tables = list(RoundTable.objects.prefetch_related("objectives"))
+        return {
+            "document": document,
+            "cycle": document.cycle,
+            "stats": collect("home", document.cycle),
+            "queues": collect("secretariat", document.requested_by) if document.requested_by else [],
+            "tables": [
+                {"table": table, "objectives": list(table.objectives.all()),
+                 "sections": collect("round_table", table)}
+                for table in tables
+            ],
+            "generated_at": timezone.now(),
+        }
