@@ -4,11 +4,14 @@ from django.utils.translation import gettext as _
 
 from .roles import needs_mfa
 
-GUARDED_SEGMENTS = ("/secretariat/", "/admin/")
+# Paths staff may use before MFA is set up: the account pages (sign-out, MFA set-up), language switch, assets.
+OPEN_SEGMENTS = ("/accounts/", "/i18n/", "/jsi18n/")
+OPEN_PREFIXES = ("/static/", "/healthz")
 
 
 class SecretariatMFAMiddleware:
-    """Secretariat staff without MFA are sent to set up an authenticator before using the console or admin."""
+    """Secretariat staff without MFA are sent to set up an authenticator before they use any page: their role can
+    publish, moderate and see unpublished material across every app, wherever its pages live."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -22,4 +25,4 @@ class SecretariatMFAMiddleware:
 
     @staticmethod
     def _guarded(path):
-        return any(segment in path for segment in GUARDED_SEGMENTS)
+        return not (path.startswith(OPEN_PREFIXES) or any(segment in path for segment in OPEN_SEGMENTS))

@@ -89,6 +89,24 @@ def test_secretariat_without_totp_is_sent_to_set_it_up(client, settings):
     assert client.get("/en/secretariat/organizations/").status_code == 302
 
 
+@pytest.mark.parametrize("path", ["/en/", "/fr/reviews/", "/es/practices/", "/en/pledges/", "/en/dialogues/"])
+def test_secretariat_without_totp_cannot_use_any_page_before_setting_it_up(client, settings, path):
+    settings.SECRETARIAT_MFA_EXEMPT_EMAILS = []
+    client.force_login(SecretariatFactory(email="staff@un.example"))
+    response = client.get(path)
+    assert response.status_code == 302 and response.url == f"{path[:3]}/accounts/2fa/totp/activate/"
+
+
+def test_secretariat_without_totp_can_still_reach_the_set_up_and_sign_out(client, settings):
+    settings.SECRETARIAT_MFA_EXEMPT_EMAILS = []
+    client.force_login(SecretariatFactory(email="staff@un.example"))
+    response = client.get("/en/accounts/2fa/totp/activate/")  # allauth asks for the password again first
+    assert response.status_code == 302 and response.url.startswith("/en/accounts/reauthenticate/")
+    assert client.get(response.url).status_code == 200
+    assert client.post("/en/accounts/logout/").status_code == 302
+    assert client.get("/en/").status_code == 200  # signed out: the public page again
+
+
 def test_secretariat_with_totp_opens_the_console(client):
     staff = SecretariatFactory(email="staff@un.example")
     TOTP.activate(staff, generate_totp_secret())
