@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from accounts.roles import is_secretariat
 from core.audit import record_event
@@ -39,14 +40,14 @@ def _enqueue(document_id):
 
     try:
         build_summary_task.delay(document_id=document_id)
-    except Exception:  # broker outage: the row stays pending and can be rebuilt from the console
+    except (OSError, OperationalError):  # broker outage: the row stays pending and can be rebuilt from the console
         logger.warning("Could not enqueue summary %s.", document_id, exc_info=True)
 
 
 def summary_build(*, document_id):
     """Build the PDF of a pending (or failed) summary. Idempotent: a done or running document is left alone."""
     with transaction.atomic():
-        document = SummaryDocument.objects.select_for_update().select_related("cycle", "round_table").get(
+        document = SummaryDocument.objects.select_for_update(of=("self",)).select_related("cycle", "round_table").get(
             pk=document_id
         )
         if document.status not in (SummaryStatus.PENDING, SummaryStatus.FAILED):
