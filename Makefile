@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
+	DEBUG=1 $(MANAGE) seed_demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
