@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from accounts.mixins import SecretariatRequiredMixin
 from core.drafts import StashOnLogoutMixin
 from core.pdf import render_pdf
+from core.web import run_service
 from core.workflow import DomainError
 from gcm.models import Cycle, RoundTable
 from gcm.selectors import active_cycle
@@ -37,15 +38,6 @@ def _page(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def _run(request, action, success):
-    """Call one service; show its refusal as a message instead of an error page."""
-    try:
-        action()
-    except DomainError as err:
-        messages.error(request, err.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 # --- Public pages ---------------------------------------------------------------------------------------------------
@@ -116,16 +108,16 @@ class ContributeView(StashOnLogoutMixin, DialogueDetailView):
 class RegisterView(LoginRequiredMixin, View):
     def post(self, request, pk):
         dialogue = access_dialogue(pk)
-        _run(request, lambda: services.registration_create(dialogue_id=pk, user=request.user),
-             _("You are registered. A confirmation is on its way to %(email)s.") % {"email": request.user.email})
+        run_service(request, lambda: services.registration_create(dialogue_id=pk, user=request.user),
+                    _("You are registered. A confirmation is on its way to %(email)s.") % {"email": request.user.email})
         return redirect(dialogue)
 
 
 class UnregisterView(LoginRequiredMixin, View):
     def post(self, request, pk):
         dialogue = access_dialogue(pk)
-        _run(request, lambda: services.registration_cancel(dialogue_id=pk, user=request.user),
-             _("Your registration has been cancelled."))
+        run_service(request, lambda: services.registration_cancel(dialogue_id=pk, user=request.user),
+                    _("Your registration has been cancelled."))
         return redirect(dialogue)
 
 
@@ -155,9 +147,9 @@ class ReportView(LoginRequiredMixin, View):
         form = ReportForm(request.POST)
         if not form.is_valid():
             return self.get(request, pk, form=form)
-        _run(request, lambda: services.report_create(contribution_id=pk, reporter=request.user,
+        run_service(request, lambda: services.report_create(contribution_id=pk, reporter=request.user,
                                                      reason=form.cleaned_data["reason"]),
-             _("Thank you. The secretariat will look at this contribution."))
+                    _("Thank you. The secretariat will look at this contribution."))
         return redirect(contribution.dialogue)
 
 
@@ -273,8 +265,8 @@ def _queue_of(request):
 class ContributionPublishView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         get_object_or_404(Contribution, pk=pk)
-        _run(request, lambda: services.contribution_publish(contribution_id=pk, by=request.user),
-             _("The contribution is published."))
+        run_service(request, lambda: services.contribution_publish(contribution_id=pk, by=request.user),
+                    _("The contribution is published."))
         return redirect(_queue_of(request))
 
 
@@ -283,8 +275,8 @@ class ContributionRejectView(SecretariatRequiredMixin, View):
         get_object_or_404(Contribution, pk=pk)
         form = ReasonForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        _run(request, lambda: services.contribution_reject(contribution_id=pk, by=request.user, reason=reason),
-             _("The contribution has been rejected; its author sees the reason."))
+        run_service(request, lambda: services.contribution_reject(contribution_id=pk, by=request.user, reason=reason),
+                    _("The contribution has been rejected; its author sees the reason."))
         return redirect(_queue_of(request))
 
 
@@ -301,8 +293,8 @@ class ReportsDismissView(SecretariatRequiredMixin, View):
         get_object_or_404(Contribution, pk=pk)
         form = DismissForm(request.POST)
         comment = form.cleaned_data["comment"] if form.is_valid() else ""
-        _run(request, lambda: services.reports_dismiss(contribution_id=pk, by=request.user, comment=comment),
-             _("The reports are dismissed; the contribution stays published."))
+        run_service(request, lambda: services.reports_dismiss(contribution_id=pk, by=request.user, comment=comment),
+                    _("The reports are dismissed; the contribution stays published."))
         return redirect("dialogues:reports")
 
 

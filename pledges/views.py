@@ -11,9 +11,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import SecretariatRequiredMixin
-from accounts.roles import is_secretariat, needs_mfa
+from accounts.roles import is_secretariat
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
+from core.web import run_service
 from core.workflow import DomainError
 
 from . import services
@@ -47,24 +48,9 @@ from .selectors import (
 
 
 class ModeratorRequiredMixin(SecretariatRequiredMixin):
-    """Secretariat staff only (others get a 404); like the console, moderation needs two-factor authentication."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and is_secretariat(request.user) and needs_mfa(request.user):
-            messages.warning(request, _("Secretariat staff must set up two-factor authentication first."))
-            return redirect("mfa_activate_totp")
-        return super().dispatch(request, *args, **kwargs)
+    """Secretariat staff only (others get a 404); accounts' middleware makes staff set up MFA first."""
 
 
-def _run(request, action, success):
-    """Call one service; show a refusal as a message instead of an error page."""
-    try:
-        action()
-    except DomainError as err:
-        messages.error(request, err.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 # --- Public -------------------------------------------------------------------------------------------------------
@@ -231,8 +217,8 @@ class PledgeWithdrawView(LoginRequiredMixin, View):
         pledge = access_own_pledge(request.user, pk)
         form = WithdrawForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        _run(request, lambda: services.pledge_withdraw(pledge_id=pledge.pk, by=request.user, reason=reason),
-             _("The pledge has been withdrawn."))
+        run_service(request, lambda: services.pledge_withdraw(pledge_id=pledge.pk, by=request.user, reason=reason),
+                    _("The pledge has been withdrawn."))
         return redirect("pledges:detail", pk=pledge.pk)
 
 
@@ -240,11 +226,11 @@ class PartnerRespondView(LoginRequiredMixin, View):
     def post(self, request, pk):
         partner = access_partner_invitation(request.user, pk)
         if request.POST.get("decision") == "confirm":
-            _run(request, lambda: services.partner_confirm(partner_id=pk, by=request.user),
-                 _("You confirmed the partnership."))
+            run_service(request, lambda: services.partner_confirm(partner_id=pk, by=request.user),
+                        _("You confirmed the partnership."))
         else:
-            _run(request, lambda: services.partner_decline(partner_id=pk, by=request.user),
-                 _("You declined the partnership. You will not be shown as a partner."))
+            run_service(request, lambda: services.partner_decline(partner_id=pk, by=request.user),
+                        _("You declined the partnership. You will not be shown as a partner."))
         return redirect("pledges:detail", pk=partner.pledge_id)
 
 
@@ -258,7 +244,7 @@ class ProgressCreateView(LoginRequiredMixin, View):
     def post(self, request, pk):
         pledge = self._pledge(pk)
         form = ProgressUpdateForm(request.POST, request.FILES)
-        if form.is_valid() and _run(request, lambda: services.progress_update_submit(
+        if form.is_valid() and run_service(request, lambda: services.progress_update_submit(
                 pledge_id=pledge.pk, by=request.user, **form.cleaned_data),
                 _("Thank you: your update will be shown once the secretariat has checked it.")):
             return redirect("pledges:detail", pk=pledge.pk)
@@ -297,17 +283,17 @@ class PledgeDecisionView(ModeratorRequiredMixin, View):
         }
         if decision not in actions:
             raise Http404
-        _run(request, *actions[decision])
+        run_service(request, *actions[decision])
         return redirect("pledges:detail", pk=pledge.pk)
 
 
 class UpdateDecisionView(ModeratorRequiredMixin, View):
     def post(self, request, pk, decision):
         if decision == "publish":
-            _run(request, lambda: services.progress_update_publish(update_id=pk, by=request.user),
-                 _("The progress update is published."))
+            run_service(request, lambda: services.progress_update_publish(update_id=pk, by=request.user),
+                        _("The progress update is published."))
         elif decision == "reject":
-            _run(request, lambda: services.progress_update_reject(
+            run_service(request, lambda: services.progress_update_reject(
                 update_id=pk, by=request.user, reason=request.POST.get("comment", "")),
                 _("The progress update was rejected."))
         else:

@@ -15,7 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import SecretariatRequiredMixin as BaseSecretariatRequiredMixin
-from accounts.roles import is_secretariat, needs_mfa
+from accounts.roles import is_secretariat
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
 from core.workflow import DomainError
@@ -43,13 +43,7 @@ PAGE_SIZE = 20
 
 
 class SecretariatRequiredMixin(BaseSecretariatRequiredMixin):
-    """Secretariat only (others get a 404); like the console, staff without MFA set it up first."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if is_secretariat(request.user) and needs_mfa(request.user):
-            messages.warning(request, _("Secretariat staff must set up two-factor authentication first."))
-            return redirect("mfa_activate_totp")
-        return super().dispatch(request, *args, **kwargs)
+    """Secretariat only (others get a 404); accounts' middleware makes staff set up MFA first."""
 FACETS = [
     ("objective", gettext_lazy("GCM objective")),
     ("principle", gettext_lazy("Guiding principle")),

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from accounts.mixins import SecretariatRequiredMixin
 from core.drafts import StaleEdit, StashOnLogoutMixin
+from core.web import run_service
 from core.workflow import DomainError
 from gcm.models import Cycle, Objective
 
@@ -35,16 +36,6 @@ from .models import DeadlineExtension, ObjectiveEntry
 PAGE_SIZE = 50
 
 
-def _run(request, action, success=None):
-    """Call one service; show its refusal as a message. Returns the result, or None when refused."""
-    try:
-        result = action()
-    except DomainError as err:
-        messages.error(request, err.message)
-        return None
-    if success:
-        messages.success(request, success)
-    return result if result is not None else True
 
 
 # --- Public pages ----------------------------------------------------------------------------------------------------
@@ -246,7 +237,7 @@ class EntryDeleteView(LoginRequiredMixin, ReviewAccessMixin, View):
     def post(self, request, pk, number):
         objective = get_object_or_404(Objective, number=number)
         version = int(request.POST.get("version") or 0)
-        _run(request, lambda: services.entry_delete(review_id=pk, objective=objective, version=version,
+        run_service(request, lambda: services.entry_delete(review_id=pk, objective=objective, version=version,
                                                     by=request.user), _("The objective was removed."))
         return redirect("reviews:objectives", pk=pk)
 
@@ -262,7 +253,7 @@ class AttachmentsView(LoginRequiredMixin, ReviewAccessMixin, View):
         if not form.is_valid():
             return self.show(form)
         data = form.cleaned_data
-        if _run(request, lambda: services.attachment_add(review_id=pk, file=data["file"], kind=data["kind"],
+        if run_service(request, lambda: services.attachment_add(review_id=pk, file=data["file"], kind=data["kind"],
                                                          title=data["title"], by=request.user), _("File added.")):
             return redirect("reviews:attachments", pk=pk)
         return self.show(form)
@@ -274,8 +265,8 @@ class AttachmentsView(LoginRequiredMixin, ReviewAccessMixin, View):
 
 class AttachmentDeleteView(LoginRequiredMixin, ReviewAccessMixin, View):
     def post(self, request, pk, attachment_id):
-        _run(request, lambda: services.attachment_remove(review_id=pk, attachment_id=attachment_id, by=request.user),
-             _("File removed."))
+        remove = lambda: services.attachment_remove(review_id=pk, attachment_id=attachment_id, by=request.user)  # noqa: E731
+        run_service(request, remove, _("File removed."))
         return redirect("reviews:attachments", pk=pk)
 
 
@@ -304,8 +295,8 @@ class ExtensionRequestView(LoginRequiredMixin, ReviewAccessMixin, View):
     def post(self, request, pk):
         form = ExtensionRequestForm(request.POST)
         if form.is_valid():
-            _run(request, lambda: services.extension_request(review_id=pk, by=request.user, **form.cleaned_data),
-                 _("Your request was sent to the secretariat."))
+            run_service(request, lambda: services.extension_request(review_id=pk, by=request.user, **form.cleaned_data),
+                        _("Your request was sent to the secretariat."))
         else:
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))
@@ -320,7 +311,7 @@ class InviteView(LoginRequiredMixin, ReviewAccessMixin, View):
 
     def post(self, request, pk):
         form = InvitationForm(request.POST)
-        if form.is_valid() and _run(
+        if form.is_valid() and run_service(
             request, lambda: services.co_editor_invite(member_state_id=self.review.member_state_id,
                                                        email=form.cleaned_data["email"], by=request.user),
             _("The invitation was sent."),
@@ -342,7 +333,7 @@ class InvitationAcceptView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"invitation": invitation, "token": token})
 
     def post(self, request, token):
-        focal_point = _run(request, lambda: services.co_editor_accept(token=token, user=request.user))
+        focal_point = run_service(request, lambda: services.co_editor_accept(token=token, user=request.user))
         if not focal_point:
             return redirect("reviews:accept_invitation", token=token)
         messages.success(request, _("You are now a co-editor of the voluntary review of %(state)s.")
@@ -396,7 +387,7 @@ class ModerateActionView(SecretariatRequiredMixin, View):
             raise Http404
         service, success = ACTIONS[action]
         comment = request.POST.get("comment", "")
-        _run(request, lambda: service(pk, request.user, comment), success)
+        run_service(request, lambda: service(pk, request.user, comment), success)
         return redirect("reviews:moderate", pk=pk)
 
 
@@ -407,11 +398,11 @@ class ExtensionDecideView(SecretariatRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, _("Check the date."))
         elif "refuse" in request.POST:
-            _run(request, lambda: services.extension_refuse(extension_id=extension_id, by=request.user,
+            run_service(request, lambda: services.extension_refuse(extension_id=extension_id, by=request.user,
                                                             comment=form.cleaned_data["comment"]),
-                 _("The extension was refused."))
+                        _("The extension was refused."))
         else:
-            _run(request, lambda: services.extension_grant(extension_id=extension_id, by=request.user,
+            run_service(request, lambda: services.extension_grant(extension_id=extension_id, by=request.user,
                                                            **form.cleaned_data),
-                 _("The extension was granted."))
+                        _("The extension was granted."))
         return redirect("reviews:queue")

@@ -15,6 +15,7 @@ from accounts.models import FocalPoint, Organization, ReviewerProfile
 from accounts.selectors import focal_point_list, organization_list, pending_memberships, reviewer_list, roster_balance
 from core.models import AuditEvent
 from core.registry import collect
+from core.web import run_service
 from core.workflow import DomainError
 from gcm.selectors import active_cycle
 
@@ -52,15 +53,6 @@ def _page(request, queryset, per_page=50):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def _run(request, action, success):
-    """Call one service; show its refusal as a message instead of an error page."""
-    try:
-        action()
-    except DomainError as err:
-        messages.error(request, err.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 # --- Organizations and memberships --------------------------------------------------------------------------------
@@ -79,8 +71,8 @@ class OrganizationListView(SecretariatRequiredMixin, TemplateView):
 class OrganizationVerifyView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         organization = get_object_or_404(Organization, pk=pk)
-        _run(request, lambda: account_services.organization_verify(organization_id=pk, by=request.user),
-             _("%(name)s is now verified.") % {"name": organization.name})
+        run_service(request, lambda: account_services.organization_verify(organization_id=pk, by=request.user),
+                    _("%(name)s is now verified.") % {"name": organization.name})
         return redirect("secretariat:organizations")
 
 
@@ -89,9 +81,9 @@ class OrganizationDeclineView(SecretariatRequiredMixin, View):
         organization = get_object_or_404(Organization, pk=pk)
         form = ReasonForm(request.POST)
         comment = form.cleaned_data["comment"] if form.is_valid() else ""
-        _run(request, lambda: account_services.organization_reject(organization_id=pk, by=request.user,
+        run_service(request, lambda: account_services.organization_reject(organization_id=pk, by=request.user,
                                                                    comment=comment),
-             _("The proposal of %(name)s has been declined.") % {"name": organization.name})
+                    _("The proposal of %(name)s has been declined.") % {"name": organization.name})
         return redirect("secretariat:organizations")
 
 
@@ -203,7 +195,7 @@ class ReviewerActivationView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         get_object_or_404(ReviewerProfile, pk=pk)
         success = _("The reviewer is back in the roster.") if self.active else _("The reviewer has been deactivated.")
-        _run(request, lambda: account_services.reviewer_set_active(profile_id=pk, by=request.user,
+        run_service(request, lambda: account_services.reviewer_set_active(profile_id=pk, by=request.user,
                                                                    active=self.active), success)
         return redirect("secretariat:reviewers")
 
@@ -226,8 +218,8 @@ class SummaryListView(SecretariatRequiredMixin, View):
         form = SummaryRequestForm(request.POST)
         if not form.is_valid():
             return self.get(request, form=form)
-        ok = _run(request, lambda: summary_request(by=request.user, **form.cleaned_data),
-                  _("The summary is being prepared; it will be ready to download in a moment."))
+        ok = run_service(request, lambda: summary_request(by=request.user, **form.cleaned_data),
+                         _("The summary is being prepared; it will be ready to download in a moment."))
         return redirect("secretariat:summaries") if ok else self.get(request, form=form)
 
 
