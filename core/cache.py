@@ -1,0 +1,54 @@
+"""A Redis cache that degrades instead of failing.
+
+The shared cache holds rate-limit counters and short-lived stashes. If Redis is unreachable, pages must keep
+working (drafts are saved in the database; notifications wait in the outbox), so reads miss and writes are
+dropped, with a warning in the log. Rate limits (and TOTP replay protection) are not enforced while Redis
+is down: the portal fails open rather than locking everyone out.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def _degrade(fallback):
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except OUTAGE as err:
+                logger.warning("Cache unavailable during %s: %s", method.__name__, err)
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+        return wrapper
+
+    return decorate
+
+
+def _default(key, default=None, *args, **kwargs):
+    return default
+
+
+class ResilientRedisCache(RedisCache):
+    get = _degrade(_default)(RedisCache.get)
+    set = _degrade(None)(RedisCache.set)
+    # add() answers True ("stored"): allauth takes its rate-limit lock and its TOTP replay marker with add().
+    add = _degrade(True)(RedisCache.add)
+    touch = _degrade(False)(RedisCache.touch)
+    delete = _degrade(False)(RedisCache.delete)
+    get_many = _degrade(lambda *args, **kwargs: {})(RedisCache.get_many)
+    set_many = _degrade(lambda *args, **kwargs: [])(RedisCache.set_many)
+    delete_many = _degrade(None)(RedisCache.delete_many)
+    has_key = _degrade(False)(RedisCache.has_key)
+    clear = _degrade(None)(RedisCache.clear)
+
+    @_degrade(lambda key, delta=1, version=None: delta)
+    def incr(self, key, delta=1, version=None):
+        return super().incr(key, delta, version)
