@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
@@ -36,8 +37,6 @@ class PledgeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     narrative = forms.CharField(
         label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("Between %(min)s and %(max)s characters: what you commit to, for whom, and how.")
-        % {"min": f"{NARRATIVE_MIN:,}", "max": f"{NARRATIVE_MAX:,}"},
     )
     types = forms.MultipleChoiceField(label=_("Type of pledge"), choices=PledgeType.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple, help_text=_("Several are allowed."))
@@ -87,6 +86,10 @@ class PledgeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user, self.pledge = user, pledge
         self.fields["pledger"].choices = pledger_choices(user)
+        # Interpolated per request, so the help text follows the active language.
+        self.fields["narrative"].help_text = gettext(
+            "Between %(min)s and %(max)s characters: what you commit to, for whom, and how."
+        ) % {"min": f"{NARRATIVE_MIN:,}", "max": f"{NARRATIVE_MAX:,}"}
         self.fields["currency"].choices = [("", "—")] + currency_choices()
         for name in ("countries", "partner_states"):
             self.fields[name].choices = member_state_choices()
