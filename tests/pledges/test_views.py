@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from pledges.enums import PartnerStatus, PledgeStatus
 from pledges.models import Pledge
@@ -304,3 +305,10 @@ def test_moderation_asks_secretariat_staff_without_mfa_to_set_it_up(client, sett
     response = client.post(reverse("pledges:decide", args=[pledge.pk, "publish"]))
     assert response.status_code == 302 and "/2fa/" in response.url
     assert Pledge.objects.get(pk=pledge.pk).status == PledgeStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("language,text", [("es", "Entre 300 y 3,000 caracteres"), ("fr", "Entre 300 et 3,000")])
+def test_pledge_form_help_text_follows_the_interface_language(pledger_client, language, text):
+    with translation.override(language):
+        url = reverse("pledges:create")
+    assert text in pledger_client.get(url).content.decode()
