@@ -1,11 +1,17 @@
-"""What the reviews app contributes to shared pages: home count, objective pages, secretariat queues."""
+"""What the reviews app contributes to shared pages: home count, objective and round-table pages, secretariat
+queues."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .enums import ReviewStatus
 from .models import Review
-from .selectors import pending_extensions, published_count, published_entries_for_objective
+from .selectors import (
+    pending_extensions,
+    published_count,
+    published_entries_for_objective,
+    published_entries_for_round_table,
+)
 
 
 def home_reviews(cycle):
@@ -15,6 +21,11 @@ def home_reviews(cycle):
 def objective_entries(objective):
     return {"title": _("What Member States report in their voluntary reviews"),
             "template": "reviews/_objective_entries.html", "items": published_entries_for_objective(objective)}
+
+
+def round_table_entries(round_table):
+    return {"title": _("What Member States report on the objectives of this round table"),
+            "template": "reviews/_round_table_entries.html", "items": published_entries_for_round_table(round_table)}
 
 
 def secretariat_queues(user):

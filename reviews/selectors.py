@@ -132,6 +132,15 @@ def published_entries_for_objective(objective, limit=50):
     )
 
 
+def published_entries_for_round_table(round_table, limit=50):
+    """The published reviews' entries on the objectives of `round_table`, newest cycle first (one query)."""
+    return list(
+        ObjectiveEntry.objects.filter(objective__round_table=round_table, review__status=ReviewStatus.PUBLISHED)
+        .select_related("review__cycle", "review__member_state", "objective")
+        .order_by("-review__cycle__year", "objective__number", "review__member_state__iso3")[:limit]
+    )
+
+
 def published_count(cycle):
     return Review.objects.published().filter(cycle=cycle).count()
 

@@ -248,6 +248,15 @@ def test_objective_page_lists_published_entries_only(client):
     assert body.count("data-review-entry=") == 1
 
 
+def test_round_table_page_lists_published_entries_of_its_objectives_only(client):
+    complete_review(status=S.PUBLISHED, iso3="COL", objectives=(5, 15))  # 5: round table 1; 15: round table 3
+    complete_review(status=S.SUBMITTED, iso3="MEX", objectives=(5,))
+    body = client.get(reverse("gcm:round_table", args=[1])).content.decode()
+    assert "Colombia" in body and "Mexico" not in body
+    assert body.count("data-review-entry=") == 1
+    assert "Progress on objective 5." in body and "Progress on objective 15." not in body
+
+
 def test_home_counts_published_reviews(client):
     complete_review(status=S.PUBLISHED)
     complete_review(status=S.SUBMITTED, iso3="MEX")
