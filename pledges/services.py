@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import FocalPoint, Membership, MembershipStatus, User
 from accounts.services import secretariat_users
 from core.audit import record_event
-from core.drafts import save_with_version
+from core.drafts import StaleEdit, save_with_version
 from core.notifications import notify_many
 from core.workflow import DomainError, move, require
 from gcm.models import Cycle
@@ -140,10 +140,19 @@ def pledge_update(*, pledge_id, by, version, data, supporting_file=None):
                         "organization": data.get("organization", pledge.organization)})
     _apply(pledge, data)
     fields = list(SCALAR_FIELDS)
+    old_file = pledge.supporting_file.name
     if supporting_file:
         pledge.supporting_file.save(supporting_file.name, supporting_file, save=False)
         fields.append("supporting_file")
-    save_with_version(pledge, version=version, fields=fields)
+    try:
+        save_with_version(pledge, version=version, fields=fields)
+    except StaleEdit:
+        if supporting_file:  # the new upload was not kept: remove it from storage
+            pledge.supporting_file.storage.delete(pledge.supporting_file.name)
+        raise
+    if supporting_file and old_file:
+        storage = pledge.supporting_file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))  # the replaced file goes, once this is saved
     _set_relations(pledge, data, by=by)
     return pledge
 

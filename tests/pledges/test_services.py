@@ -189,3 +189,36 @@ def test_non_financial_pledge_drops_amount(pledger, draft):
                                  "to_mptf": True})
     draft.refresh_from_db()
     assert (draft.amount, draft.currency, draft.to_mptf) == (None, "", False)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_replacing_the_supporting_file_removes_the_old_one_after_commit(pledger, draft,
+                                                                       django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_update(pledge_id=draft.pk, by=pledger, version=draft.version, data={},
+                               supporting_file=SimpleUploadedFile("first.pdf", PDF_BYTES))
+    first = Pledge.objects.get(pk=draft.pk)
+    storage, first_name = first.supporting_file.storage, first.supporting_file.name
+    assert storage.exists(first_name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_update(pledge_id=draft.pk, by=pledger, version=first.version, data={},
+                               supporting_file=SimpleUploadedFile("second.pdf", PDF_BYTES))
+    second = Pledge.objects.get(pk=draft.pk)
+    assert "second" in second.supporting_file.name and storage.exists(second.supporting_file.name)
+    assert not storage.exists(first_name)
+
+
+def test_a_stale_save_with_a_file_keeps_the_stored_file_and_drops_the_upload(pledger, draft, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    services.pledge_update(pledge_id=draft.pk, by=pledger, version=draft.version, data={"title": "Newer"})
+    with pytest.raises(StaleEdit):
+        services.pledge_update(pledge_id=draft.pk, by=pledger, version=draft.version, data={},
+                               supporting_file=SimpleUploadedFile("late.pdf", PDF_BYTES))
+    uploads = list((settings.MEDIA_ROOT).rglob("late*.pdf")) if settings.MEDIA_ROOT.exists() else []
+    assert uploads == []
+    assert not Pledge.objects.get(pk=draft.pk).supporting_file
