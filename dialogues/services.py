@@ -1,5 +1,8 @@
 """Every write on dialogues: one function per action, each recording an audit event and queuing its e-mails."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -121,10 +124,20 @@ def contribution_submit(*, dialogue_id, author, text, language, round_table=None
     text = (text or "").strip()
     if not text:
         raise DomainError(_("Please write your contribution."))
+    _throttle(Contribution.objects.filter(author=author), "CONTRIBUTIONS_PER_HOUR", 10,
+              _("You have sent %(count)s contributions in the last hour; please wait before sending more."))
     contribution = Contribution.objects.create(dialogue=dialogue, author=author, text=text, language=language,
                                                round_table=round_table)
     record_event(contribution, "submitted", actor=author, to_status=contribution.status)
     return contribution
+
+
+def _throttle(own_rows, setting, default, message):
+    """Refuse a user's post past a per-hour limit. Counted in the database, so it holds without Redis."""
+    limit = getattr(settings, f"DIALOGUES_{setting}", default)
+    count = own_rows.filter(created_at__gte=timezone.now() - timedelta(hours=1)).count()
+    if count >= limit:
+        raise DomainError(message % {"count": count})
 
 
 @transaction.atomic
@@ -175,6 +188,8 @@ def report_create(*, contribution_id, reporter, reason):
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Please say why you report this contribution."))
+    _throttle(Report.objects.filter(reporter=reporter), "REPORTS_PER_HOUR", 20,
+              _("You have sent %(count)s reports in the last hour; please wait before sending more."))
     try:
         with transaction.atomic():
             report = Report.objects.create(contribution=contribution, reporter=reporter, reason=reason)

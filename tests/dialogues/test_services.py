@@ -111,6 +111,19 @@ def test_contribution_submit_empty_is_refused(user):
         services.contribution_submit(dialogue_id=DialogueFactory().pk, author=user, text="   ", language="en")
 
 
+def test_contributions_past_the_hourly_limit_are_refused_with_a_message(user, settings):
+    settings.DIALOGUES_CONTRIBUTIONS_PER_HOUR = 2
+    dialogue = DialogueFactory()
+    for n in range(2):
+        services.contribution_submit(dialogue_id=dialogue.pk, author=user, text=f"Point {n}", language="en")
+    with pytest.raises(DomainError) as err:
+        services.contribution_submit(dialogue_id=dialogue.pk, author=user, text="One more", language="en")
+    assert "2 contributions in the last hour" in err.value.message
+    assert Contribution.objects.filter(author=user).count() == 2
+    Contribution.objects.filter(author=user).update(created_at=timezone.now() - timedelta(hours=2))
+    services.contribution_submit(dialogue_id=dialogue.pk, author=user, text="Later", language="en")
+
+
 def test_contribution_publish_notifies_the_author(secretariat_user, django_capture_on_commit_callbacks):
     contribution = ContributionFactory(dialogue__title="Data dialogue")
     with django_capture_on_commit_callbacks(execute=True):
