@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import FocalPoint, Membership, MembershipStatus, Organization, ReviewerKind, ReviewerProfile
@@ -26,6 +27,7 @@ from .enums import (
     Theme,
 )
 from .models import Assignment, Clarification, Practice, PracticeTheme, Review
+from .search import search_config
 
 DEFAULT_TARGET = {ReviewerKind.INTERNAL: 1, ReviewerKind.EXTERNAL: 2}
 
@@ -42,7 +44,10 @@ def practice_search(queryset, text):
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config="simple")
+        # As written, or stemmed in the reader's language (the vector holds both forms; see services).
+        query = SearchQuery(text, search_type="websearch", config="simple") | SearchQuery(
+            text, search_type="websearch", config=search_config(get_language())
+        )
         return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
     words = text.split()
     condition = Q()

@@ -31,6 +31,7 @@ from .enums import (
     ReminderKind,
 )
 from .models import Assignment, Attachment, Clarification, Practice, PracticeTheme, Review
+from .search import search_config
 from .selectors import conflicts_of_interest
 
 CONTENT_FIELDS = [
@@ -444,16 +445,28 @@ def _publish(practice, *, by):
 
 
 def practice_refresh_search(practice_id):
-    """Rebuild the stored search vector (PostgreSQL only; the SQLite fallback searches the columns)."""
+    """Rebuild the stored search vector (PostgreSQL only; the SQLite fallback searches the columns).
+
+    Words are indexed twice: as written (`simple`, for names and any language) and stemmed with the dictionary of
+    the practice's language, so "migrants" finds "migrant" and "trabajadoras" finds "trabajadora".
+    """
     if connection.vendor != "postgresql":
         return
-    vector = (
-        SearchVector("title", weight="A", config="simple")
-        + SearchVector("summary", weight="B", config="simple")
-        + SearchVector("description", "results", weight="C", config="simple")
-        + SearchVector(*[f"narrative_{c.value}" for c in Criterion], weight="D", config="simple")
-    )
+    language = Practice.objects.filter(pk=practice_id).values_list("language", flat=True).first()
+    vector = _weighted_vector("simple")
+    stemmed = search_config(language)
+    if stemmed != "simple":
+        vector = vector + _weighted_vector(stemmed)
     Practice.objects.filter(pk=practice_id).update(search_vector=vector)
+
+
+def _weighted_vector(config):
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", weight="B", config=config)
+        + SearchVector("description", "results", weight="C", config=config)
+        + SearchVector(*[f"narrative_{c.value}" for c in Criterion], weight="D", config=config)
+    )
 
 
 # --- Notifications -------------------------------------------------------------------------------------------

@@ -101,6 +101,17 @@ def test_postgres_search_finds_a_word_of_the_description_ranked(client, reposito
     assert not ids_in(client.get(LIST, {"q": "draft"}))  # the draft's words are never searchable
 
 
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="PostgreSQL full-text search runs on PostgreSQL")
+def test_postgres_search_matches_other_forms_of_a_word_in_the_practice_language(client):
+    english = PracticeFactory(status=S.PUBLISHED, title="Job fairs", language="en",
+                              description="Employers meet newly arrived workers.")
+    spanish = PracticeFactory(status=S.PUBLISHED, title="Ferias de empleo", language="es",
+                              description="Las trabajadoras migrantes encuentran empleo.")
+    assert ids_in(client.get(LIST, {"q": "worker"})) == {english.pk}
+    assert ids_in(client.get("/es/practices/", {"q": "trabajadora"})) == {spanish.pk}
+    assert ids_in(client.get(LIST, {"q": "Employers"})) == {english.pk}  # as written still works
+
+
 def test_sorting_by_title(client, repository):
     response = client.get(LIST, {"sort": "title"})
     titles = [p.title for p in response.context["practices"]]
