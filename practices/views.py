@@ -18,6 +18,7 @@ from accounts.mixins import SecretariatRequiredMixin as BaseSecretariatRequiredM
 from accounts.roles import is_secretariat
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
+from core.web import run_service
 from core.workflow import DomainError
 
 from . import permissions as perms
@@ -267,11 +268,8 @@ class AttachmentAddView(LoginRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
             return redirect("practices:edit", pk=pk)
-        try:
-            services.attachment_add(practice_id=practice.pk, by=request.user, **form.cleaned_data)
-            messages.success(request, _("File added."))
-        except DomainError as err:
-            _fail(request, err)
+        run_service(request, lambda: services.attachment_add(practice_id=practice.pk, by=request.user,
+                                                             **form.cleaned_data), _("File added."))
         return redirect("practices:edit", pk=pk)
 
 
@@ -281,11 +279,8 @@ class AttachmentRemoveView(LoginRequiredMixin, View):
         if attachment is None:
             raise Http404
         practice = perms.access_practice_for_submitter(request.user, attachment.practice_id)
-        try:
-            services.attachment_remove(attachment_id=attachment.pk, by=request.user)
-            messages.success(request, _("File removed."))
-        except DomainError as err:
-            _fail(request, err)
+        run_service(request, lambda: services.attachment_remove(attachment_id=attachment.pk, by=request.user),
+                    _("File removed."))
         return redirect("practices:edit", pk=practice.pk)
 
 
@@ -333,12 +328,9 @@ class PracticeWithdrawView(LoginRequiredMixin, TemplateView):
         practice = perms.access_practice_for_submitter(request.user, pk)
         form = WithdrawForm(request.POST)
         form.is_valid()
-        try:
-            services.practice_withdraw(practice_id=practice.pk, by=request.user,
-                                       comment=form.cleaned_data.get("comment", ""))
-            messages.success(request, _("The practice is withdrawn."))
-        except DomainError as err:
-            _fail(request, err)
+        run_service(request, lambda: services.practice_withdraw(practice_id=practice.pk, by=request.user,
+                                                                comment=form.cleaned_data.get("comment", "")),
+                    _("The practice is withdrawn."))
         return redirect("practices:detail", pk=pk)
 
 
@@ -349,12 +341,9 @@ class ClarificationAnswerView(LoginRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, _("Please write your answer."))
         else:
-            try:
-                services.clarification_answer(clarification_id=clarification.pk, by=request.user,
-                                              answer=form.cleaned_data["answer"])
-                messages.success(request, _("Your answer was sent to the reviewer."))
-            except DomainError as err:
-                _fail(request, err)
+            run_service(request, lambda: services.clarification_answer(
+                clarification_id=clarification.pk, by=request.user, answer=form.cleaned_data["answer"]),
+                _("Your answer was sent to the reviewer."))
         return redirect("practices:detail", pk=clarification.assignment.practice_id)
 
 
@@ -395,11 +384,9 @@ class AssignmentDeclineView(LoginRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, _("Please say why you decline."))
             return redirect("practices:assignment", pk=pk)
-        try:
-            services.assignment_decline(assignment_id=assignment.pk, by=request.user, **form.cleaned_data)
-            messages.success(request, _("You declined the invitation. Thank you for letting us know."))
-        except DomainError as err:
-            _fail(request, err)
+        run_service(request, lambda: services.assignment_decline(assignment_id=assignment.pk, by=request.user,
+                                                                 **form.cleaned_data),
+                    _("You declined the invitation. Thank you for letting us know."))
         return redirect("practices:assignment", pk=pk)
 
 
@@ -454,12 +441,9 @@ class ClarificationAskView(LoginRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, _("Please write your question."))
             return redirect("practices:review", pk=pk)
-        try:
-            services.clarification_ask(assignment_id=assignment.pk, by=request.user,
-                                       question=form.cleaned_data["question"])
-            messages.success(request, _("Your question was sent to the submitter."))
-        except DomainError as err:
-            _fail(request, err)
+        run_service(request, lambda: services.clarification_ask(assignment_id=assignment.pk, by=request.user,
+                                                                question=form.cleaned_data["question"]),
+                    _("Your question was sent to the submitter."))
         return redirect("practices:review", pk=pk)
 
 
@@ -513,11 +497,8 @@ class ManageDetailView(SecretariatRequiredMixin, TemplateView):
 class PublishView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         practice = perms.access_practice_for_secretariat(request.user, pk)
-        try:
-            services.practice_publish(practice_id=practice.pk, by=request.user)
-            messages.success(request, _("The practice is published."))
-        except DomainError as err:
-            _fail(request, err)
+        run_service(request, lambda: services.practice_publish(practice_id=practice.pk, by=request.user),
+                    _("The practice is published."))
         return redirect("practices:manage_detail", pk=pk)
 
 
