@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import https_url_formfield
 from gcm.enums import Region, StakeholderCategory
 from gcm.models import MemberState, Objective
 from gcm.selectors import member_state_choices
@@ -39,7 +40,6 @@ class JoinRequestForm(forms.Form):
 
 
 class OrganizationProposalForm(forms.ModelForm):
-    website = Organization._meta.get_field("website").formfield(assume_scheme="https")
     message = forms.CharField(
         label=_("Message to the secretariat"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -47,6 +47,7 @@ class OrganizationProposalForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = https_url_formfield
         model = Organization
         fields = ["name", "acronym", "category", "country", "website"]
         help_texts = {"country": _("Where the organization is based; leave empty for global organizations.")}
@@ -57,8 +58,8 @@ class OrganizationProposalForm(forms.ModelForm):
 
 
 class OrganizationForm(forms.ModelForm):
-    website = Organization._meta.get_field("website").formfield(assume_scheme="https")
     class Meta:
+        formfield_callback = https_url_formfield
         model = Organization
         fields = ["name", "acronym", "category", "country", "website"]
 

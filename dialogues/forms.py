@@ -1,7 +1,7 @@
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import https_url_formfield
 from core.uploads import DOCUMENTS, accept_attribute
 from gcm.models import RoundTable
 
@@ -19,17 +19,10 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
-def _https_url_fields(field, **kwargs):
-    """Model URL fields as form fields that assume https:// when the scheme is left out."""
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class DialogueForm(forms.ModelForm):
-    formfield_callback = _https_url_fields
 
     class Meta:
+        formfield_callback = https_url_formfield
         model = Dialogue
         fields = ["cycle", "kind", "title", "language", "description", "starts_at", "ends_at", "is_online",
                   "location", "region", "round_tables", "objectives", "recording_url", "registration_open",
@@ -44,9 +37,9 @@ class DialogueForm(forms.ModelForm):
 
 
 class MaterialForm(forms.ModelForm):
-    formfield_callback = _https_url_fields
 
     class Meta:
+        formfield_callback = https_url_formfield
         model = Material
         fields = ["title", "url", "file", "language"]
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": accept_attribute(DOCUMENTS)})}

@@ -260,7 +260,8 @@ PORTAL_NAME = _("FEMI Portal")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"harfbuzz_fallback": {"()": "core.logging.DropHarfBuzzFallback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["harfbuzz_fallback"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO" if PRODUCTION else "WARNING")},
 }
 

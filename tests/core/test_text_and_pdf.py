@@ -2,6 +2,7 @@ import pytest
 
 from core.pdf import ForbiddenResource, local_url_fetcher, render_pdf
 from core.text import render_markdown
+from tests.pdftext import pdf_text
 
 
 def test_markdown_keeps_structure_and_drops_scripts():
@@ -28,8 +29,6 @@ def test_pdf_fetcher_serves_local_static_files():
 
 
 def test_render_pdf_produces_a_pdf_with_the_text(tmp_path):
-    import subprocess
-
     from django.template import engines
 
     template = engines["django"].from_string(
@@ -37,7 +36,5 @@ def test_render_pdf_produces_a_pdf_with_the_text(tmp_path):
     )
     pdf = render_pdf(template, {"title": "Voluntary review of Colombia"})
     assert pdf.startswith(b"%PDF")
-    path = tmp_path / "out.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     assert "Voluntary review of Colombia" in text

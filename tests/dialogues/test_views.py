@@ -1,7 +1,6 @@
 import csv
 import io
 import re
-import subprocess
 
 import pytest
 from django.urls import reverse
@@ -11,6 +10,7 @@ from dialogues.models import Contribution, Dialogue, Registration, Report
 from gcm.models import Cycle, RoundTable
 from tests.dialogues.factories import ContributionFactory, DialogueFactory, RegistrationFactory, ReportFactory
 from tests.factories import UserFactory
+from tests.pdftext import pdf_text
 
 pytestmark = pytest.mark.django_db
 S = ContributionStatus
@@ -346,9 +346,7 @@ def test_round_table_compilation_pdf_contains_the_contribution_text(client, secr
     assert "Not yet moderated" not in page and "Filed under round table one" not in page
     response = client.get(reverse("dialogues:compilation_pdf", args=[3]))
     assert response["Content-Type"] == "application/pdf"
-    path = tmp_path / "compilation.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(response.content)
     assert "Municipal welcome desks work well" in text and "Language classes at work" in text
     assert "Inclusion dialogue" in text
     assert "Not yet moderated" not in text and "Filed under round table one" not in text

@@ -1,8 +1,6 @@
 """The pages: who sees what (404 for anything of another State before publication), drafts that never lose
 text, the public list with a constant number of queries, the PDF."""
 
-import shutil
-import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,6 +10,7 @@ from core.models import AuditEvent
 from reviews.enums import ReviewStatus
 from reviews.models import Review
 from tests.factories import FocalPointFactory
+from tests.pdftext import pdf_text
 
 from .factories import ReviewFactory, complete_review
 
@@ -266,7 +265,6 @@ def test_home_counts_published_reviews(client):
 
 # --- PDF ------------------------------------------------------------------------------------------------------------
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is needed to read the PDF")
 def test_pdf_opens_and_shows_every_answered_section(client, tmp_path, django_capture_on_commit_callbacks):
     review = complete_review(status=S.PUBLISHED, objectives=(5, 19))
     review.attachments.create(kind="report", title="Full national report",
@@ -279,10 +277,7 @@ def test_pdf_opens_and_shows_every_answered_section(client, tmp_path, django_cap
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = b"".join(response.streaming_content)
     assert pdf.startswith(b"%PDF-")
-    path = tmp_path / "review.pdf"
-    path.write_bytes(pdf)
-    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-                    .stdout.split())
+    text = pdf_text(pdf)
     for expected in ("Voluntary review of Colombia", "Contact and consultation process", "Ana Pérez",
                      "Ministry of Labour", "Migrants", "Three national workshops",
                      "Policy and institutional environment", "A new national migration policy",

@@ -1,19 +1,17 @@
-import subprocess
-
 import pytest
 from django.urls import reverse
 
 from gcm.models import Cycle, RoundTable
 from secretariat.models import SummaryDocument, SummaryKind, SummaryStatus
 from secretariat.services import summary_build, summary_request
+from tests.pdftext import pdf_text
 
 pytestmark = pytest.mark.django_db
 
 
-def pdf_text(document, tmp_path):
-    path = tmp_path / "summary.pdf"
-    path.write_bytes(document.file.read())
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def document_text(document):
+    with document.file.open("rb") as handle:
+        return pdf_text(handle.read())
 
 
 def test_requesting_an_overview_builds_a_pdf_after_commit(secretariat_user, django_capture_on_commit_callbacks,
@@ -23,7 +21,7 @@ def test_requesting_an_overview_builds_a_pdf_after_commit(secretariat_user, djan
                                    language="en")
     document.refresh_from_db()
     assert document.status == SummaryStatus.DONE
-    text = pdf_text(document, tmp_path)
+    text = document_text(document)
     assert "IMRF 2030" in text and "Preparation overview" in text
     assert "Round table 4: Data, information and evidence-based policy" in text
 
@@ -35,7 +33,7 @@ def test_a_round_table_summary_in_spanish_has_only_that_round_table(secretariat_
         document = summary_request(by=secretariat_user, cycle=Cycle.objects.active(),
                                    kind=SummaryKind.ROUND_TABLE, round_table=table, language="es")
     document.refresh_from_db()
-    text = pdf_text(document, tmp_path)
+    text = document_text(document)
     assert "Inclusión" in text
     assert "Remesas" in text  # objective 20, in Spanish
     assert "Salvar vidas" not in text  # objective 8 belongs to round table 2
