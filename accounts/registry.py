@@ -3,8 +3,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.registry import queue
+
 from .models import FocalPoint, Organization, ReviewerProfile
-from .selectors import pending_memberships, stakeholder_count
+from .selectors import pending_memberships, stakeholder_count, states_without_focal_point
 
 
 def home_stakeholders(cycle):
@@ -13,13 +15,17 @@ def home_stakeholders(cycle):
 
 def secretariat_queues(user):
     organizations = reverse("secretariat:organizations")
+    focal_points = reverse("secretariat:focal_points")
     return [
-        {"label": _("Requests to join organizations"), "count": pending_memberships().count(),
-         "url": reverse("secretariat:memberships")},
-        {"label": _("Organizations awaiting verification"),
-         "count": Organization.objects.filter(verified=False).count(), "url": f"{organizations}?status=unverified"},
-        {"label": _("State focal points and co-editors"), "count": FocalPoint.objects.count(),
-         "url": reverse("secretariat:focal_points")},
-        {"label": _("Peer reviewers in the roster"), "count": ReviewerProfile.objects.filter(is_active=True).count(),
-         "url": reverse("secretariat:reviewers")},
+        queue("memberships", _("Requests to join organizations"), pending_memberships(), "created_at",
+              reverse("secretariat:memberships")),
+        queue("organizations", _("Organizations awaiting verification"), Organization.objects.filter(verified=False),
+              "created_at", f"{organizations}?status=unverified"),
+        queue("states_without_focal_point", _("Member States without a focal point"), states_without_focal_point(),
+              None, focal_points, informative=True),
+        {"key": "focal_points", "label": _("State focal points and co-editors"), "count": FocalPoint.objects.count(),
+         "url": focal_points, "oldest": None, "informative": True},
+        {"key": "reviewers", "label": _("Peer reviewers in the roster"),
+         "count": ReviewerProfile.objects.filter(is_active=True).count(), "url": reverse("secretariat:reviewers"),
+         "oldest": None, "informative": True},
     ]

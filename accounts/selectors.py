@@ -3,8 +3,9 @@
 from django.db.models import Count, Q
 
 from gcm.enums import Region
+from gcm.models import MemberState
 
-from .enums import Gender, MembershipStatus, ReviewerKind
+from .enums import FocalPointKind, Gender, MembershipStatus, ReviewerKind
 from .models import FocalPoint, Membership, Organization, ReviewerProfile
 from .permissions import admin_organization_ids_of
 from .roles import is_secretariat, reviewer_profile_of
@@ -119,3 +120,9 @@ def roster_balance(queryset):
 
 def stakeholder_count():
     return Organization.objects.filter(verified=True).count()
+
+
+def states_without_focal_point():
+    """UN Member States with no designated focal point."""
+    return MemberState.objects.members().exclude(pk__in=FocalPoint.objects.filter(
+        kind=FocalPointKind.FOCAL_POINT).values("member_state_id"))

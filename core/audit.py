@@ -25,3 +25,40 @@ def events_for(obj):
     return AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).select_related("actor")
+
+
+ADMIN_ACTIONS = {1: "admin_added", 2: "admin_changed", 3: "admin_deleted"}
+
+
+def record_admin_entries(entries):
+    """Copy Django admin LogEntry rows into the audit trail (changes made outside the services)."""
+    from django.utils import translation
+
+    if entries is None:
+        return
+    for entry in entries if isinstance(entries, (list, tuple)) else [entries]:
+        with translation.override("en"):
+            comment = entry.get_change_message() or entry.object_repr
+        AuditEvent.objects.create(
+            content_type_id=entry.content_type_id, object_id=str(entry.object_id),
+            action=ADMIN_ACTIONS.get(entry.action_flag, "admin"), actor_id=entry.user_id, comment=comment,
+        )
+
+
+def install_admin_audit():
+    """Make every ModelAdmin record its additions, changes and deletions in the audit trail too. Wraps the
+    three logging hooks of ModelAdmin once, so every admin class (ours and third-party) is covered."""
+    from django.contrib.admin import ModelAdmin
+
+    if getattr(ModelAdmin, "_femi_audited", False):
+        return
+    for name in ("log_addition", "log_change", "log_deletions"):
+        original = getattr(ModelAdmin, name)
+
+        def audited(self, request, *args, _original=original, **kwargs):
+            entries = _original(self, request, *args, **kwargs)
+            record_admin_entries(entries)
+            return entries
+
+        setattr(ModelAdmin, name, audited)
+    ModelAdmin._femi_audited = True

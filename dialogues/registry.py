@@ -4,7 +4,15 @@ secretariat queues."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .selectors import dialogue_count, dialogues_for_objective, dialogues_for_round_table, queue_counts
+from core.registry import queue
+
+from .selectors import (
+    contributions_with_open_reports,
+    dialogue_count,
+    dialogues_for_objective,
+    dialogues_for_round_table,
+    moderation_queue,
+)
 
 
 def home_dialogues(cycle):
@@ -26,10 +34,10 @@ def objective_section(objective):
 
 
 def secretariat_queues(user):
-    counts = queue_counts()
     return [
-        {"label": _("Dialogue contributions awaiting moderation"), "count": counts["pending"],
-         "url": reverse("dialogues:moderation")},
-        {"label": _("Reported dialogue contributions"), "count": counts["reported"],
-         "url": reverse("dialogues:reports")},
+        queue("contributions", _("Dialogue contributions awaiting moderation"), moderation_queue(), "created_at",
+              reverse("dialogues:moderation")),
+        queue("reports", _("Reported dialogue contributions"), contributions_with_open_reports(),
+              "reports__created_at",
+              reverse("dialogues:reports")),
     ]

@@ -103,3 +103,13 @@ def queue_counts():
         "pending": Contribution.objects.filter(status=ContributionStatus.SUBMITTED).count(),
         "reported": Contribution.objects.filter(reports__status=ReportStatus.OPEN).distinct().count(),
     }
+
+
+def contributions_with_open_reports():
+    """Contributions with at least one open report; aggregate over `reports__created_at` for the oldest."""
+    return Contribution.objects.filter(reports__status=ReportStatus.OPEN)
+
+
+def registration_count(cycle):
+    """Registrations to the dialogues of `cycle`."""
+    return Registration.objects.filter(dialogue__cycle=cycle).count()

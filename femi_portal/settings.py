@@ -218,6 +218,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
+    "secretariat-daily-digest": {"task": "secretariat.send_daily_digest", "schedule": crontab(hour=7, minute=0)},
     "deliver-notifications": {"task": "core.deliver_pending_notifications", "schedule": timedelta(minutes=1)},
     "review-deadline-reminders": {
         "task": "reviews.send_deadline_reminders",

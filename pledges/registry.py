@@ -4,6 +4,8 @@ secretariat's queues."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.registry import queue
+
 from .selectors import (
     moderation_queue,
     mptf_count,
@@ -35,7 +37,7 @@ def round_table_pledges(round_table):
 def secretariat_queues(user):
     url = reverse("pledges:moderate")
     return [
-        {"label": _("Pledges awaiting moderation"), "count": moderation_queue().count(), "url": url},
-        {"label": _("Pledge progress updates awaiting moderation"), "count": updates_to_moderate().count(),
-         "url": url},
+        queue("pledges", _("Pledges awaiting moderation"), moderation_queue(), "submitted_at", url),
+        queue("progress_updates", _("Pledge progress updates awaiting moderation"), updates_to_moderate(),
+              "created_at", url),
     ]

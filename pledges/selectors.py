@@ -4,6 +4,7 @@ Every list keeps a constant number of queries whatever the number of pledges."""
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 
+from accounts.models import FocalPoint, Membership, MembershipStatus
 from accounts.roles import organization_ids_of, state_ids_of
 from gcm.enums import Region, StakeholderCategory
 from gcm.models import Objective
@@ -187,3 +188,43 @@ def published_count(cycle=None):
 def mptf_count(cycle=None):
     qs = Pledge.objects.published().filter(type_q(PledgeType.FINANCIAL), to_mptf=True)
     return qs.filter(cycle=cycle).count() if cycle else qs.count()
+
+
+# --- Secretariat console and summaries ---------------------------------------------------------------------------
+
+def pledge_status_counts(cycle=None):
+    """{status: count} of the pledges (of `cycle`), drafts excluded. One query."""
+    qs = Pledge.objects.exclude(status=PledgeStatus.DRAFT)
+    if cycle is not None:
+        qs = qs.filter(cycle=cycle)
+    return dict(qs.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+
+
+def pledges_without_update(*, year):
+    """Published pledges with no progress update dated in `year` (a rejected update does not count)."""
+    dated = ProgressUpdate.objects.filter(date__year=year).exclude(status=UpdateStatus.REJECTED)
+    return Pledge.objects.published().exclude(pk__in=dated.values("pledge_id"))
+
+
+def pledgers_of(pledges):
+    """{user: [pledges]} of the active people acting for the pledging State or organization of each of
+    `pledges`. Three queries."""
+    pledges = list(pledges.select_related("member_state", "organization"))
+    by_state, by_org = {}, {}
+    for pledge in pledges:
+        if pledge.member_state_id:
+            by_state.setdefault(pledge.member_state_id, []).append(pledge)
+        elif pledge.organization_id:
+            by_org.setdefault(pledge.organization_id, []).append(pledge)
+    people = {}
+    for fp in FocalPoint.objects.filter(member_state_id__in=by_state, user__is_active=True).select_related("user"):
+        people.setdefault(fp.user, []).extend(by_state[fp.member_state_id])
+    for membership in Membership.objects.filter(organization_id__in=by_org, status=MembershipStatus.APPROVED,
+                                                user__is_active=True).select_related("user"):
+        people.setdefault(membership.user, []).extend(by_org[membership.organization_id])
+    return people
+
+
+def joint_pledges(cycle):
+    """The published joint pledges of `cycle` with their confirmed partners."""
+    return list(public_pledges().filter(cycle=cycle, is_joint=True).order_by("reference", "pk"))

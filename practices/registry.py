@@ -1,9 +1,14 @@
 """What the practices app contributes to shared pages (home, objective, round table, secretariat console)."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.registry import queue
+
 from . import selectors
+from .enums import PracticeStatus
+from .models import Practice
 
 
 def home_stat(cycle):
@@ -29,10 +34,15 @@ def round_table_section(round_table):
 
 
 def secretariat_queues(user):
-    counts = selectors.secretariat_queue_counts()
     url = reverse("practices:manage")
+    ready = selectors.practices_ready_for_decision()
     return [
-        {"label": _("Practices waiting for reviewers"), "count": counts["to_assign"], "url": f"{url}?status=submitted"},
-        {"label": _("Practices ready for a decision"), "count": counts["to_decide"], "url": url},
-        {"label": _("Accepted practices to publish"), "count": counts["to_publish"], "url": f"{url}?status=accepted"},
+        queue("practices_to_assign", _("Practices waiting for reviewers"),
+              Practice.objects.filter(status=PracticeStatus.SUBMITTED), "submitted_at", f"{url}?status=submitted"),
+        queue("practices_to_decide", _("Practices ready for a decision"), ready, "submitted_at", url,
+              flagged=selectors.disagreement_count(ready), flag_label=_("reviewers disagree")),
+        queue("practices_to_publish", _("Accepted practices to publish"),
+              Practice.objects.filter(status=PracticeStatus.ACCEPTED), "submitted_at", f"{url}?status=accepted"),
+        queue("invitations_overdue", _("Reviewer assignments overdue"),
+              selectors.overdue_assignments(timezone.localdate()), "due_date", url),
     ]

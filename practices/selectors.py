@@ -328,16 +328,55 @@ def practices_for_secretariat(status=None):
     return qs.order_by("-submitted_at", "-pk")
 
 
-def secretariat_queue_counts():
-    """How many practices wait for reviewers, for a decision, and for publication."""
+def practices_ready_for_decision():
+    """Practices in review whose current round has completed reviews and no open assignment left."""
     reviewing = [PracticeStatus.IN_REVIEW, PracticeStatus.RESUBMITTED, PracticeStatus.CLARIFICATION_REQUESTED]
     in_round = Assignment.objects.filter(practice=OuterRef("pk"), round=OuterRef("review_round"))
-    ready = Practice.objects.filter(status__in=reviewing).filter(
+    return Practice.objects.filter(status__in=reviewing).filter(
         ~Exists(in_round.filter(status__in=ACTIVE_ASSIGNMENT)),
         Exists(in_round.filter(status=AssignmentStatus.COMPLETED)),
     )
+
+
+def disagreement_count(practices):
+    """How many of `practices` have reviewers who disagree in the current round (a spread of 2 or more on a
+    criterion, or both publish and reject), as decision_summary() flags it. One query."""
+    rows = Review.objects.filter(
+        assignment__practice__in=practices, assignment__round=F("assignment__practice__review_round"),
+        submitted_at__isnull=False,
+    ).values_list("assignment__practice_id", "recommendation", *[f"score_{c.value}" for c in Criterion])
+    by_practice = defaultdict(list)
+    for practice_id, recommendation, *scores in rows:
+        by_practice[practice_id].append((recommendation, scores))
+    return sum(1 for reviews in by_practice.values() if _disagree(reviews))
+
+
+def _disagree(reviews):
+    recommendations = {recommendation for recommendation, _scores in reviews}
+    if {Recommendation.PUBLISH, Recommendation.REJECT} <= recommendations:
+        return True
+    for column in zip(*(scores for _recommendation, scores in reviews)):
+        present = [v for v in column if v is not None]
+        if present and max(present) - min(present) >= 2:
+            return True
+    return False
+
+
+def overdue_assignments(today):
+    """Open reviewer assignments (invited or accepted) past their due date."""
+    return Assignment.objects.filter(status__in=ACTIVE_ASSIGNMENT, due_date__lt=today)
+
+
+def practice_status_counts():
+    """{status: count} of every practice but drafts (one query)."""
+    return dict(Practice.objects.exclude(status=PracticeStatus.DRAFT).order_by().values_list("status")
+                .annotate(n=Count("pk")).values_list("status", "n"))
+
+
+def secretariat_queue_counts():
+    """How many practices wait for reviewers, for a decision, and for publication."""
     return {
         "to_assign": Practice.objects.filter(status=PracticeStatus.SUBMITTED).count(),
-        "to_decide": ready.count(),
+        "to_decide": practices_ready_for_decision().count(),
         "to_publish": Practice.objects.filter(status=PracticeStatus.ACCEPTED).count(),
     }

@@ -4,6 +4,8 @@ queues."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.registry import queue
+
 from .enums import ReviewStatus
 from .models import Review
 from .selectors import (
@@ -29,12 +31,12 @@ def round_table_entries(round_table):
 
 
 def secretariat_queues(user):
-    queue = reverse("reviews:queue")
+    queue_url = reverse("reviews:queue")
     return [
-        {"label": _("Voluntary reviews to check"),
-         "count": Review.objects.filter(status=ReviewStatus.SUBMITTED).count(), "url": queue},
-        {"label": _("Voluntary reviews accepted, to publish"),
-         "count": Review.objects.filter(status=ReviewStatus.ACCEPTED).count(), "url": f"{queue}?status=accepted"},
-        {"label": _("Deadline extension requests"), "count": pending_extensions().count(),
-         "url": f"{queue}#extensions"},
+        queue("reviews_submitted", _("Voluntary reviews to check"),
+              Review.objects.filter(status=ReviewStatus.SUBMITTED), "submitted_at", queue_url),
+        queue("reviews_accepted", _("Voluntary reviews accepted, to publish"),
+              Review.objects.filter(status=ReviewStatus.ACCEPTED), "submitted_at", f"{queue_url}?status=accepted"),
+        queue("extensions", _("Deadline extension requests"), pending_extensions(), "created_at",
+              f"{queue_url}#extensions"),
     ]

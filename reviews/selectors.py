@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 
 from accounts.models import FocalPoint
 from accounts.roles import state_ids_of
+from gcm.enums import Region
 from gcm.models import Cycle, MemberState
 
 from .enums import IN_PROCESS, NOT_SUBMITTED, ExtensionStatus, PublicStatus, ReviewStatus
@@ -204,3 +205,54 @@ def states_to_remind(*, today):
         deadline = review.deadline_extended_to if review and review.deadline_extended_to else cycle.review_deadline
         result.append((cycle, state, review, deadline))
     return result
+
+
+# --- Secretariat console and summaries ---------------------------------------------------------------------------
+
+def submissions_by_region(cycle):
+    """Per UN region: Member States, how many submitted (and not withdrawn) and how many are published in
+    `cycle`; with a total row. Two queries."""
+    members = dict(MemberState.objects.members().order_by().values_list("region").annotate(n=Count("pk")))
+    reviews = (Review.objects.filter(cycle=cycle, member_state__in=MemberState.objects.members())
+               .exclude(status__in=[*NOT_SUBMITTED, ReviewStatus.WITHDRAWN]).order_by()
+               .values_list("member_state__region", "status").annotate(n=Count("pk")))
+    rows = {region: {"region": region, "label": label, "states": members.get(region, 0), "submitted": 0,
+                     "published": 0} for region, label in Region.choices}
+    for region, status, n in reviews:
+        rows[region]["submitted"] += n
+        if status == ReviewStatus.PUBLISHED:
+            rows[region]["published"] += n
+    rows = list(rows.values())
+    total = {key: sum(row[key] for row in rows) for key in ("states", "submitted", "published")}
+    return {"rows": rows, "total": total}
+
+
+def cycle_status_rows(cycle):
+    """Every UN Member State with its review in `cycle` (or None) and that review's deadline extensions,
+    sorted by region, sub-region and name. Three queries."""
+    extensions = DeadlineExtension.objects.order_by("created_at")
+    reviews = {r.member_state_id: r for r in Review.objects.filter(cycle=cycle).prefetch_related(
+        Prefetch("extensions", queryset=extensions, to_attr="extension_list"))}
+    rows = []
+    for state in MemberState.objects.members():
+        review = reviews.get(state.pk)
+        rows.append({"state": state, "review": review, "status": public_status(review),
+                     "extensions": review.extension_list if review else []})
+    rows.sort(key=lambda row: (row["state"].region, row["state"].subregion, row["state"].name.casefold()))
+    return rows
+
+
+def published_reviews_with_entries(cycle):
+    """The published reviews of `cycle` with their objective entries and principles, by State name. Four
+    queries whatever the number of reviews."""
+    entries = ObjectiveEntry.objects.select_related("objective").order_by("objective__number")
+    reviews = (Review.objects.filter(cycle=cycle, status=ReviewStatus.PUBLISHED).select_related("member_state")
+               .prefetch_related(Prefetch("entries", queryset=entries, to_attr="entry_list"), "principles"))
+    return sorted(reviews, key=lambda review: review.member_state.name.casefold())
+
+
+def states_not_submitted(cycle):
+    """Ids of the UN Member States that have not submitted their review for `cycle` (no review, a draft, a
+    returned or a withdrawn one)."""
+    done = Review.objects.filter(cycle=cycle).exclude(status__in=[*NOT_SUBMITTED, ReviewStatus.WITHDRAWN])
+    return MemberState.objects.members().exclude(pk__in=done.values("member_state_id"))

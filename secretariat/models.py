@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class SummaryKind(models.TextChoices):
     OVERVIEW = "overview", _("Preparation overview")
     ROUND_TABLE = "round_table", _("Round table input")
+    CYCLE_STATUS = "cycle_status", _("Cycle status report")
+    COMPENDIUM = "compendium", _("Compendium of published voluntary reviews")
+    PRACTICE_DIGEST = "practice_digest", _("Practice repository digest")
+    PLEDGE_CAMPAIGN = "pledge_campaign", _("Pledge campaign summary")
 
 
 class SummaryStatus(models.TextChoices):
@@ -50,3 +54,40 @@ class SummaryDocument(models.Model):
         if self.kind == SummaryKind.ROUND_TABLE and self.round_table_id:
             return f"{self.cycle.name} — {self.round_table}"
         return f"{self.cycle.name} — {self.get_kind_display()}"
+
+
+class MailingAudience(models.TextChoices):
+    STATES_NOT_SUBMITTED = "states_not_submitted", _("Focal points of the States that have not submitted")
+    PLEDGERS_WITHOUT_UPDATE = "pledgers_without_update", _("Pledgers with no progress update this year")
+
+
+class BulkMailing(models.Model):
+    """One e-mail sent by the secretariat to a whole audience, through the outbox. `token` is unique: the same
+    form posted twice sends nothing the second time."""
+
+    token = models.CharField(max_length=64, unique=True)
+    audience = models.CharField(_("recipients"), max_length=30, choices=MailingAudience.choices)
+    cycle = models.ForeignKey("gcm.Cycle", verbose_name=_("IMRF cycle"), on_delete=models.PROTECT, related_name="+")
+    templates = models.JSONField(default=dict, help_text="{language: {subject, body}}")
+    recipient_count = models.PositiveIntegerField(default=0)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("bulk e-mail")
+        verbose_name_plural = _("bulk e-mails")
+
+    def __str__(self):
+        return f"{self.get_audience_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class DigestSent(models.Model):
+    """One row per day the secretariat digest went out: the unique day means it is never sent twice."""
+
+    day = models.DateField(unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipient_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily digest sent")

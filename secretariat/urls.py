@@ -1,11 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import views, views_bulk
 
 app_name = "secretariat"
 urlpatterns = [
     path("", views.ConsoleView.as_view(), name="console"),
     path("audit/", views.AuditTrailView.as_view(), name="audit"),
+    path("audit/export.csv", views.AuditExportView.as_view(), name="audit_export"),
+    path("history/<int:content_type_id>/<str:object_id>/", views.ObjectHistoryView.as_view(), name="object_history"),
+    path("bulk/<slug:queue>/", views_bulk.BulkQueueView.as_view(), name="bulk"),
+    path("mail/", views_bulk.MailingView.as_view(), name="bulk_mail"),
     path("organizations/", views.OrganizationListView.as_view(), name="organizations"),
     path("organizations/<int:pk>/verify/", views.OrganizationVerifyView.as_view(), name="organization_verify"),
     path("organizations/<int:pk>/decline/", views.OrganizationDeclineView.as_view(), name="organization_decline"),

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse
+from django.contrib.contenttypes.models import ContentType
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from accounts import services as account_services
 from accounts.forms import ApproveForm, FocalPointForm, ReasonForm, ReviewerForm
@@ -14,13 +15,13 @@ from accounts.mixins import SecretariatRequiredMixin
 from accounts.models import FocalPoint, Organization, ReviewerProfile
 from accounts.selectors import focal_point_list, organization_list, pending_memberships, reviewer_list, roster_balance
 from core.models import AuditEvent
-from core.registry import collect
 from core.web import run_service
 from core.workflow import DomainError
 from gcm.selectors import active_cycle
 
 from .forms import FocalPointFilterForm, OrganizationFilterForm, ReviewerFilterForm, SummaryRequestForm
 from .models import SummaryDocument, SummaryKind, SummaryStatus
+from .selectors import audit_csv_rows, audit_filter, console_queues, cycle_figures, object_events
 from .services import summary_request
 from .tasks import build_summary_task
 
@@ -31,22 +32,47 @@ class ConsoleView(SecretariatRequiredMixin, TemplateView):
     template_name = "secretariat/console.html"
 
     def get_context_data(self, **kwargs):
+        cycle = active_cycle()
         return super().get_context_data(
-            queues=collect("secretariat", self.request.user),
+            queues=console_queues(self.request.user), cycle=cycle,
+            figures=cycle_figures(cycle) if cycle else None,
             events=AuditEvent.objects.select_related("actor", "content_type")[:15],
             **kwargs,
         )
 
 
-class AuditTrailView(SecretariatRequiredMixin, ListView):
-    template_name = "secretariat/audit_trail.html"
-    paginate_by = 50
-    context_object_name = "events"
+class AuditTrailView(SecretariatRequiredMixin, TemplateView):
+    """The audit trail, filtered by object type, actor, action and date range; exportable as CSV."""
 
-    def get_queryset(self):
-        events = AuditEvent.objects.select_related("actor", "content_type")
-        action = self.request.GET.get("action")
-        return events.filter(action=action) if action else events
+    template_name = "secretariat/audit_trail.html"
+
+    def get_context_data(self, **kwargs):
+        filters = audit_filter(self.request.GET)
+        return super().get_context_data(filters=filters, page_obj=_page(self.request, filters.qs),
+                                        export_query=self.request.GET.urlencode(), **kwargs)
+
+
+class AuditExportView(SecretariatRequiredMixin, View):
+    """The filtered audit trail as CSV, streamed row by row."""
+
+    def get(self, request):
+        response = StreamingHttpResponse(audit_csv_rows(audit_filter(request.GET).qs), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="femi-audit-trail.csv"'
+        return response
+
+
+class ObjectHistoryView(SecretariatRequiredMixin, TemplateView):
+    """Everything recorded about one object, newest first."""
+
+    template_name = "secretariat/object_history.html"
+
+    def get_context_data(self, **kwargs):
+        content_type = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
+        events = object_events(content_type, self.kwargs["object_id"])
+        if not events:
+            raise Http404
+        return super().get_context_data(content_type=content_type, object_id=self.kwargs["object_id"],
+                                        target=events[0].target, events=events, **kwargs)
 
 
 def _page(request, queryset, per_page=50):
