@@ -355,7 +355,7 @@ def _disagree(reviews):
     recommendations = {recommendation for recommendation, _scores in reviews}
     if {Recommendation.PUBLISH, Recommendation.REJECT} <= recommendations:
         return True
-    for column in zip(*(scores for _recommendation, scores in reviews)):
+    for column in zip(*(scores for _recommendation, scores in reviews), strict=True):
         present = [v for v in column if v is not None]
         if present and max(present) - min(present) >= 2:
             return True

@@ -91,3 +91,6 @@ class DigestSent(models.Model):
 
     class Meta:
         verbose_name = _("daily digest sent")
+
+    def __str__(self):
+        return self.day.isoformat()

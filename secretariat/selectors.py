@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from core.models import AuditEvent
 from core.registry import collect
 from dialogues.selectors import registration_count
-from practices.enums import PracticeStatus
-from practices.selectors import practice_status_counts
 from pledges.enums import PledgeStatus
 from pledges.selectors import pledge_status_counts
+from practices.enums import PracticeStatus
+from practices.selectors import practice_status_counts
 from reviews.selectors import submissions_by_region
 
 from .bulk import BULK_FOR_QUEUE

@@ -1,7 +1,7 @@
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.contrib.contenttypes.models import ContentType
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -67,12 +67,12 @@ class ObjectHistoryView(SecretariatRequiredMixin, TemplateView):
     template_name = "secretariat/object_history.html"
 
     def get_context_data(self, **kwargs):
-        content_type = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
-        events = object_events(content_type, self.kwargs["object_id"])
+        content_type = get_object_or_404(ContentType, pk=kwargs.pop("content_type_id"))
+        events = object_events(content_type, kwargs["object_id"])
         if not events:
             raise Http404
-        return super().get_context_data(content_type=content_type, object_id=self.kwargs["object_id"],
-                                        target=events[0].target, events=events, **kwargs)
+        return super().get_context_data(content_type=content_type, target=events[0].target, events=events,
+                                        **kwargs)
 
 
 def _page(request, queryset, per_page=50):

@@ -19,8 +19,14 @@ from secretariat.digest import digest_send
 from secretariat.models import DigestSent
 from secretariat.selectors import console_queues, cycle_figures
 from tests.dialogues.factories import ContributionFactory, RegistrationFactory, ReportFactory
-from tests.factories import MembershipFactory, OrganizationFactory, SecretariatFactory, UserFactory, active_cycle
-from tests.factories import member_state
+from tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    SecretariatFactory,
+    UserFactory,
+    active_cycle,
+    member_state,
+)
 from tests.pledges.factories import PledgeFactory, ProgressUpdateFactory
 from tests.practices.factories import AssignmentFactory, PracticeFactory, completed_review, reviewer
 from tests.reviews.factories import ReviewFactory
