@@ -228,3 +228,20 @@ def pledgers_of(pledges):
 def joint_pledges(cycle):
     """The published joint pledges of `cycle` with their confirmed partners."""
     return list(public_pledges().filter(cycle=cycle, is_joint=True).order_by("reference", "pk"))
+
+
+def dashboard_charts(figures):
+    """The dashboard's charts from dashboard() figures: (bar charts, currency chart). Shared by the dashboard
+    page and the secretariat's campaign summary."""
+    from django.utils.translation import gettext as _
+
+    charts = [
+        chart("objective", _("Pledges by GCM objective"), _("Objective"), figures["by_objective"]),
+        chart("type", _("Pledges by type"), _("Type"), figures["by_type"]),
+        chart("category", _("Pledges by stakeholder category"), _("Pledger"), figures["by_category"]),
+        chart("region", _("Pledges by region of the pledger"), _("Region"), figures["by_region"]),
+        chart("joint", _("Joint and single pledges"), _("Kind"), figures["by_joint"]),
+        chart("progress", _("Progress status"), _("Progress"), figures["by_progress"]),
+    ]
+    currency = chart("currency", _("Financial pledges: amounts by currency"), _("Currency"), figures["by_currency"])
+    return charts, currency

@@ -36,8 +36,8 @@ from .permissions import (
     can_withdraw_pledge,
 )
 from .selectors import (
-    chart,
     dashboard,
+    dashboard_charts,
     invitations_for,
     moderation_queue,
     pledge_detail_extras,
@@ -71,16 +71,7 @@ class PledgeDashboardView(TemplateView):
     def get_context_data(self, **kwargs):
         filterset = pledge_list(params=self.request.GET)
         figures = dashboard(filterset.qs)
-        charts = [
-            chart("objective", _("Pledges by GCM objective"), _("Objective"), figures["by_objective"]),
-            chart("type", _("Pledges by type"), _("Type"), figures["by_type"]),
-            chart("category", _("Pledges by stakeholder category"), _("Pledger"), figures["by_category"]),
-            chart("region", _("Pledges by region of the pledger"), _("Region"), figures["by_region"]),
-            chart("joint", _("Joint and single pledges"), _("Kind"), figures["by_joint"]),
-            chart("progress", _("Progress status"), _("Progress"), figures["by_progress"]),
-        ]
-        currency_chart = chart("currency", _("Financial pledges: amounts by currency"), _("Currency"),
-                               figures["by_currency"])
+        charts, currency_chart = dashboard_charts(figures)
         return super().get_context_data(filter=filterset, figures=figures, charts=charts,
                                         currency_chart=currency_chart,
                                         query=self.request.GET.urlencode(), **kwargs)

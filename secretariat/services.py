@@ -10,12 +10,14 @@ from kombu.exceptions import OperationalError
 
 from accounts.roles import is_secretariat
 from core.audit import record_event
+from core.notifications import notify
 from core.pdf import render_pdf
 from core.registry import collect
 from core.workflow import require
 from gcm.models import RoundTable
 
 from .models import SummaryDocument, SummaryKind, SummaryStatus
+from .summaries import builders
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,8 @@ def _enqueue(document_id):
 def summary_build(*, document_id):
     """Build the PDF of a pending (or failed) summary. Idempotent: a done or running document is left alone."""
     with transaction.atomic():
-        document = SummaryDocument.objects.select_for_update(of=("self",)).select_related("cycle", "round_table").get(
+        document = SummaryDocument.objects.select_for_update(of=("self",)).select_related(
+            "cycle", "round_table", "requested_by").get(
             pk=document_id
         )
         if document.status not in (SummaryStatus.PENDING, SummaryStatus.FAILED):
@@ -55,16 +58,37 @@ def summary_build(*, document_id):
         document.status = SummaryStatus.RUNNING
         document.save(update_fields=["status"])
     try:
-        pdf = render_pdf("secretariat/summary_pdf.html", _summary_context(document), language=document.language)
+        template, context = _template_and_context(document)
+        pdf = render_pdf(template, context, language=document.language)
     except Exception as err:  # noqa: BLE001 - recorded on the row, shown in the console
         SummaryDocument.objects.filter(pk=document.pk).update(
             status=SummaryStatus.FAILED, error=str(err)[:2000], finished_at=timezone.now()
         )
+        _tell_requester(document, "secretariat_summary_failed", error=str(err)[:500])
         raise
     document.file.save(f"summary-{document.pk}-{document.language}.pdf", ContentFile(pdf), save=False)
     document.status, document.error, document.finished_at = SummaryStatus.DONE, "", timezone.now()
     document.save(update_fields=["file", "status", "error", "finished_at"])
+    _tell_requester(document, "secretariat_summary_ready")
     return document
+
+
+def _template_and_context(document):
+    """The PDF template and its context, built in the document's language."""
+    build = builders().get(document.kind)
+    if build is None:
+        return "secretariat/summary_pdf.html", _summary_context(document)
+    with translation.override(document.language):
+        return build(document)
+
+
+def _tell_requester(document, template, **extra):
+    if document.requested_by_id and document.requested_by.email:
+        with translation.override(document.language):
+            title = str(document.title)
+        notify(document.requested_by, template, language=document.language,
+               context={"document_id": document.pk, "title": title, **extra},
+               dedupe_key=f"{template}:{document.pk}:{document.finished_at or timezone.now():%Y%m%d%H%M%S%f}")
 
 
 def _summary_context(document):
