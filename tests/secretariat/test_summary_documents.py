@@ -112,7 +112,7 @@ def test_pledge_campaign_summary_in_spanish(secretariat_user, data, django_captu
     assert f"Página {pages} de {pages}" in text
     assert "1 (50 %)" in text  # one of two pledges fulfilled
     assert "Shared reception centres" in text and "Partner Alliance" in text
-    assert "Promesas por objetivo del PMM" in text or "objetivo" in text
+    assert "Promesas por objetivo del Pacto Mundial" in text and "Promesas conjuntas" in text
 
 
 def test_requester_is_told_when_the_summary_is_ready(secretariat_user, data, django_capture_on_commit_callbacks):
