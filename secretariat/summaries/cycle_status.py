@@ -11,6 +11,7 @@ from reviews.selectors import cycle_status_rows
 
 from . import base_context
 
+
 def _totals(rows):
     return {
         "states": len(rows),
