@@ -1,8 +1,5 @@
 """CSV and JSON exports of the filtered public list: one row per pledge, confirmed partners only."""
 
-import csv
-import io
-
 from django.conf import settings
 
 _FIELDS = [
@@ -41,18 +38,12 @@ def pledge_row(pledge):
 
 
 def rows(queryset):
-    return [pledge_row(p) for p in queryset]
+    """The export records, read in chunks with their relations prefetched (never the whole set in memory)."""
+    return (pledge_row(p) for p in queryset.iterator(chunk_size=500))
 
 
-def to_csv(queryset):
-    """CSV text (lists joined with "; "), UTF-8 with a BOM so spreadsheets read the accents."""
-    data = rows(queryset)
-    out = io.StringIO()
-    out.write("\ufeff")
-    fields = _FIELDS
-    writer = csv.DictWriter(out, fieldnames=fields)
-    writer.writeheader()
-    for row in data:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
-    return out.getvalue()
-
+def csv_rows(queryset):
+    """The header, then one list per pledge (lists joined with "; ")."""
+    yield _FIELDS
+    for row in rows(queryset):
+        yield ["; ".join(map(str, v)) if isinstance(v, list) else v for v in (row[k] for k in _FIELDS)]

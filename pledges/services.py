@@ -237,7 +237,12 @@ def _next_reference(pledge):
     counter.last_number = F("last_number") + 1
     counter.save(update_fields=["last_number"])
     counter.refresh_from_db(fields=["last_number"])
-    return counter.last_number, f"{pledge.cycle.code}-P-{counter.last_number:04d}"
+    return counter.last_number, pledge_reference(pledge.cycle, counter.last_number)
+
+
+def pledge_reference(cycle, number):
+    """The public reference of the cycle's `number`-th published pledge, e.g. IMRF2026-P-0042."""
+    return f"{cycle.code}-P-{number:04d}"
 
 
 @transaction.atomic

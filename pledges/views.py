@@ -1,9 +1,8 @@
-import json
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,12 +13,13 @@ from accounts.mixins import SecretariatRequiredMixin
 from accounts.roles import is_secretariat
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
+from core.streaming import csv_lines, json_object_lines, streamed_download
 from core.web import run_service
 from core.workflow import DomainError
 
 from . import services
 from .enums import ACTION_LABELS
-from .exports import rows, to_csv
+from .exports import csv_rows, rows
 from .forms import CommentForm, PledgeForm, ProgressUpdateForm, ReasonForm, WithdrawForm
 from .permissions import (
     access_editable_pledge,
@@ -83,13 +83,13 @@ class PledgeExportView(View):
     def get(self, request):
         queryset = pledge_list(params=request.GET).qs
         stamp = timezone.now().strftime("%Y%m%d")
+        filename = f"pledges-{stamp}.{self.format}"
         if self.format == "json":
-            response = HttpResponse(json.dumps({"pledges": rows(queryset)}, ensure_ascii=False, indent=1),
-                                    content_type="application/json; charset=utf-8")
-        else:
-            response = HttpResponse(to_csv(queryset), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="pledges-{stamp}.{self.format}"'
-        return response
+            return streamed_download(json_object_lines({}, "pledges", rows(queryset)),
+                                     content_type="application/json; charset=utf-8", filename=filename)
+        # UTF-8 with a BOM so spreadsheets read the accents.
+        return streamed_download(csv_lines(csv_rows(queryset), bom=True), content_type="text/csv; charset=utf-8",
+                                 filename=filename)
 
 
 class PledgeDetailView(TemplateView):

@@ -450,14 +450,20 @@ def practice_refresh_search(practice_id):
     Words are indexed twice: as written (`simple`, for names and any language) and stemmed with the dictionary of
     the practice's language, so "migrants" finds "migrant" and "trabajadoras" finds "trabajadora".
     """
+    practices_refresh_search(practice_ids=[practice_id])
+
+
+def practices_refresh_search(*, practice_ids):
+    """Rebuild the stored search vectors of many practices: one UPDATE per language (PostgreSQL only)."""
     if connection.vendor != "postgresql":
         return
-    language = Practice.objects.filter(pk=practice_id).values_list("language", flat=True).first()
-    vector = _weighted_vector("simple")
-    stemmed = search_config(language)
-    if stemmed != "simple":
-        vector = vector + _weighted_vector(stemmed)
-    Practice.objects.filter(pk=practice_id).update(search_vector=vector)
+    ids = list(practice_ids)
+    for language in set(Practice.objects.filter(pk__in=ids).values_list("language", flat=True)):
+        vector = _weighted_vector("simple")
+        stemmed = search_config(language)
+        if stemmed != "simple":
+            vector = vector + _weighted_vector(stemmed)
+        Practice.objects.filter(pk__in=ids, language=language).update(search_vector=vector)
 
 
 def _weighted_vector(config):

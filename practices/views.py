@@ -1,11 +1,8 @@
-import csv
-import json
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -18,6 +15,7 @@ from accounts.mixins import SecretariatRequiredMixin as BaseSecretariatRequiredM
 from accounts.roles import is_secretariat
 from core.audit import events_for
 from core.drafts import StashOnLogoutMixin
+from core.streaming import csv_lines, json_object_lines, streamed_download
 from core.web import run_service
 from core.workflow import DomainError
 
@@ -162,27 +160,16 @@ class LatestPracticesAtomFeed(LatestPracticesFeed):
 
 class ExportCSVView(View):
     def get(self, request):
-        queryset = filtered_practices(request).qs
-        writer = csv.writer(_Echo())
-        rows = (writer.writerow(row) for row in export_rows(queryset, request, header=True))
-        response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="practices.csv"'
-        return response
+        rows = export_rows(filtered_practices(request).qs, request, header=True)
+        return streamed_download(csv_lines(rows), content_type="text/csv; charset=utf-8", filename="practices.csv")
 
 
 class ExportJSONView(View):
     def get(self, request):
         queryset = filtered_practices(request).qs
-        records = [dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in export_rows(queryset, request)]
-        response = HttpResponse(json.dumps({"count": len(records), "results": records}, ensure_ascii=False),
-                                content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="practices.json"'
-        return response
-
-
-class _Echo:
-    def write(self, value):
-        return value
+        records = (dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in export_rows(queryset, request))
+        chunks = json_object_lines({"count": queryset.count()}, "results", records)
+        return streamed_download(chunks, content_type="application/json; charset=utf-8", filename="practices.json")
 
 
 # --- Submitters ----------------------------------------------------------------------------------------------

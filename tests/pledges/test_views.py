@@ -186,7 +186,7 @@ def test_declined_partner_never_appears_publicly(client, organization):
         client.get(reverse("pledges:list"), {"q": "Declining"}),
     ]
     for response in pages[:4]:
-        body = response.content.decode()
+        body = body_of(response).decode()
         assert confirmed.organization.name in body
         assert "Declining Partners" not in body and "Silent Partners" not in body
     assert 'data-pledge-id' not in pages[4].content.decode()
@@ -254,10 +254,10 @@ def test_exports_contain_the_filtered_set(client):
     kept = PublishedPledgeFactory(types=["financial"], amount=250000, currency="EUR", to_mptf=True,
                                   objectives=[20])
     PublishedPledgeFactory(objectives=[1])
-    data = json.loads(client.get(reverse("pledges:export_json"), {"objective": 20}).content)
+    data = json.loads(body_of(client.get(reverse("pledges:export_json"), {"objective": 20})))
     assert [row["reference"] for row in data["pledges"]] == [kept.reference]
     assert data["pledges"][0]["amount"] == "250000.00" and data["pledges"][0]["to_mptf"] is True
-    csv_text = client.get(reverse("pledges:export_csv"), {"objective": 20}).content.decode("utf-8-sig")
+    csv_text = body_of(client.get(reverse("pledges:export_csv"), {"objective": 20})).decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
     assert lines[0].startswith("reference,title,cycle,pledger")
     assert len(lines) == 2 and kept.reference in lines[1]
@@ -312,3 +312,8 @@ def test_pledge_form_help_text_follows_the_interface_language(pledger_client, la
     with translation.override(language):
         url = reverse("pledges:create")
     assert text in pledger_client.get(url).content.decode()
+
+
+def body_of(response):
+    """The body of a plain or a streamed response."""
+    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -150,7 +150,8 @@ def test_csv_export_follows_the_filter(client, repository):
 
 
 def test_json_export_follows_the_filter(client, repository):
-    data = json.loads(client.get("/en/practices/export.json", {"theme": "digital"}).content)
+    response = client.get("/en/practices/export.json", {"theme": "digital"})
+    data = json.loads(b"".join(response.streaming_content))
     assert data["count"] == 1
     record = data["results"][0]
     assert (record["title"], record["objectives"], record["countries"]) == ("Cheaper remittances", "20", "KEN")
