@@ -249,6 +249,9 @@ CACHES = {
     )
 }
 
+# Seconds public aggregates (facet counts, totals, dashboards) are cached; 0 in development and tests.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=120 if PRODUCTION else 0)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_TAGS = {40: "danger"}

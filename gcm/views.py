@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from core.caching import cached
 from core.registry import collect
 
 from .models import Objective, RoundTable
@@ -14,7 +15,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         cycle = active_cycle()
-        stats = {item["key"]: item for item in collect("home", cycle)} if cycle else {}
+        stats = cached("home-stats", cycle.pk, lambda: {item["key"]: item for item in collect("home", cycle)}) \
+            if cycle else {}
         return super().get_context_data(
             cycle=cycle,
             stats=stats,

@@ -80,6 +80,9 @@ class Pledge(models.Model):
         ordering = ["-published_at", "-created_at", "-pk"]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
+        # The public lists read published pledges newest first, page by page.
+        indexes = [models.Index(fields=["status", "-published_at", "-created_at", "-id"],
+                                name="pledge_public_order")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(member_state__isnull=False, organization__isnull=True)

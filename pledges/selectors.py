@@ -1,7 +1,7 @@
 """Reads of the pledges app: public lists with their joins, dashboard figures, queues and personal lists.
 Every list keeps a constant number of queries whatever the number of pledges."""
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 
 from accounts.models import FocalPoint, Membership, MembershipStatus
@@ -176,8 +176,9 @@ def pledges_for_objective(objective, *, limit=10):
 
 
 def pledges_for_round_table(round_table, *, limit=10):
-    ids = Pledge.objects.published().filter(objectives__round_table=round_table).values("pk")
-    return list(Pledge.objects.filter(pk__in=ids).select_related("member_state", "organization")[:limit])
+    links = Pledge.objectives.through.objects.filter(pledge_id=OuterRef("pk"), objective__round_table=round_table)
+    return list(Pledge.objects.published().filter(Exists(links)).select_related(
+        "member_state", "organization")[:limit])
 
 
 def published_count(cycle=None):

@@ -1,7 +1,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.generic import TemplateView
 from accounts.mixins import SecretariatRequiredMixin
 from accounts.roles import is_secretariat
 from core.audit import events_for
+from core.caching import CachedCountPaginator, cached_for_query
 from core.drafts import StashOnLogoutMixin
 from core.streaming import csv_lines, json_object_lines, streamed_download
 from core.web import run_service
@@ -60,7 +60,7 @@ class PledgeListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = pledge_list(params=self.request.GET)
-        page_obj = Paginator(filterset.qs, 20).get_page(self.request.GET.get("page"))
+        page_obj = CachedCountPaginator(filterset.qs, 20).get_page(self.request.GET.get("page"))
         return super().get_context_data(filter=filterset, page_obj=page_obj,
                                         query=self.request.GET.urlencode(), **kwargs)
 
@@ -70,7 +70,7 @@ class PledgeDashboardView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = pledge_list(params=self.request.GET)
-        figures = dashboard(filterset.qs)
+        figures = cached_for_query("pledge-dashboard", filterset.qs, lambda: dashboard(filterset.qs))
         charts, currency_chart = dashboard_charts(figures)
         return super().get_context_data(filter=filterset, figures=figures, charts=charts,
                                         currency_chart=currency_chart,

@@ -132,13 +132,14 @@ def practice_detail(pk):
 
 
 def practices_for_objective(objective, limit=5):
-    return practice_list_rows(published_practices().filter(objectives=objective).distinct())[:limit]
+    # EXISTS rather than a join + DISTINCT: PostgreSQL walks the published_at index and stops at `limit`.
+    links = Practice.objectives.through.objects.filter(practice_id=OuterRef("pk"), objective=objective)
+    return practice_list_rows(published_practices().filter(Exists(links)))[:limit]
 
 
 def practices_for_round_table(round_table, limit=8):
-    return practice_list_rows(
-        published_practices().filter(objectives__round_table=round_table).distinct()
-    )[:limit]
+    links = Practice.objectives.through.objects.filter(practice_id=OuterRef("pk"), objective__round_table=round_table)
+    return practice_list_rows(published_practices().filter(Exists(links)))[:limit]
 
 
 # --- Submitters ----------------------------------------------------------------------------------------------

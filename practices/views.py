@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from accounts.mixins import SecretariatRequiredMixin as BaseSecretariatRequiredMixin
 from accounts.roles import is_secretariat
 from core.audit import events_for
+from core.caching import CachedCountPaginator, cached_for_query
 from core.drafts import StashOnLogoutMixin
 from core.streaming import csv_lines, json_object_lines, streamed_download
 from core.web import run_service
@@ -73,10 +74,12 @@ class PracticeListView(TemplateView):
     def get_context_data(self, **kwargs):
         practice_filter = filtered_practices(self.request)
         queryset = practice_filter.qs
-        page = Paginator(selectors.practice_list_rows(queryset), PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = CachedCountPaginator(selectors.practice_list_rows(queryset), PAGE_SIZE).get_page(
+            self.request.GET.get("page"))
+        facets = cached_for_query("practice-facets", queryset, lambda: selectors.practice_facets(queryset))
         return super().get_context_data(
-            filter=practice_filter, page_obj=page, practices=page.object_list,
-            facets=self._facets(selectors.practice_facets(queryset)), query=self.request.GET.urlencode(),
+            filter=practice_filter, page_obj=page, practices=page.object_list, facets=self._facets(facets),
+            query=self.request.GET.urlencode(),
             sort_choices=SORT_CHOICES,
             **kwargs,
         )

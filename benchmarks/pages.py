@@ -1,0 +1,69 @@
+"""The public pages the benchmarks measure, with real ids from the database (shared by load.py and tests)."""
+
+
+def public_pages():
+    """[(name, path)] of every public list, search, detail and dashboard page, feeds and exports excluded."""
+    from dialogues.models import Contribution, Dialogue
+    from gcm.models import Objective, RoundTable
+    from pledges.models import Pledge
+    from practices.models import Practice
+    from reviews.models import Review
+
+    practice = Practice.objects.published().order_by("pk").first()
+    pledge = Pledge.objects.published().order_by("pk").first()
+    dialogue = Dialogue.objects.order_by("pk").first()
+    contribution = Contribution.objects.published().order_by("pk").first()
+    review = Review.objects.published().select_related("cycle", "member_state").order_by("pk").first()
+    objective, round_table = Objective.objects.get(number=5), RoundTable.objects.get(number=3)
+    pages = [
+        ("home", "/en/"),
+        ("practices", "/en/practices/"),
+        ("practices filtered", "/en/practices/?objective=5&region=americas"),
+        ("practices searched", "/en/practices/?q=trabajadoras+migrantes"),
+        ("practices searched fr", "/fr/practices/?q=travailleurs"),
+        ("practices deep page", "/en/practices/?page=500"),
+        ("practice detail", f"/en/practices/{practice.pk}/"),
+        ("pledges", "/en/pledges/"),
+        ("pledges filtered", "/en/pledges/?objective=5&joint=joint"),
+        ("pledges searched", "/en/pledges/?q=remittance"),
+        ("pledges deep page", "/en/pledges/?page=500"),
+        ("pledge detail", f"/en/pledges/{pledge.pk}/"),
+        ("pledge dashboard", "/en/pledges/dashboard/"),
+        ("reviews", "/en/reviews/"),
+        ("reviews filtered", "/en/reviews/?region=africa"),
+        ("review detail", f"/en/reviews/{review.cycle.year}/{review.member_state.iso3}/"),
+        ("dialogues", "/en/dialogues/"),
+        ("dialogue detail", f"/en/dialogues/{dialogue.pk}/"),
+        ("dialogue deep page", f"/en/dialogues/{dialogue.pk}/?page=500"),
+        ("contribution detail", f"/en/dialogues/contributions/{contribution.pk}/"),
+        ("objective page", objective.get_absolute_url()),
+        ("round table page", round_table.get_absolute_url()),
+        ("practices feed", "/en/practices/feed/"),
+        ("practices atom feed", "/en/practices/feed/atom/"),
+    ]
+    return pages
+
+
+EXPORTS = [
+    ("practices CSV", "/en/practices/export.csv"),
+    ("practices JSON", "/en/practices/export.json"),
+    ("pledges CSV", "/en/pledges/export.csv"),
+    ("pledges JSON", "/en/pledges/export.json"),
+]
+
+
+def count_queries(client, path):
+    """(status code, number of SQL queries) of one GET through the Django test client."""
+    from django.db import connection
+
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    return response.status_code, len(executed)

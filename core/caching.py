@@ -1,0 +1,45 @@
+"""Brief caching of public aggregates (facet counts, totals, dashboard figures) at scale.
+
+Counting 50,000 rows per facet on every page view costs more than the page itself; the figures are public and the
+same for every visitor, so they are kept for PUBLIC_CACHE_SECONDS (0 turns caching off: development and tests see
+every change at once). The key is the SQL of the query behind the figures plus the active language, so every
+filter combination and every translation has its own entry.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+
+
+def cached_for_query(prefix, queryset, compute):
+    """compute(), remembered briefly under a key made of `prefix`, the queryset's SQL and the language."""
+    if not getattr(settings, "PUBLIC_CACHE_SECONDS", 0):
+        return compute()
+    sql, params = queryset.query.sql_with_params()
+    return cached(prefix, f"{sql}|{params}", compute)
+
+
+def cached(prefix, parts, compute):
+    """compute(), remembered briefly under `prefix` and a digest of `parts` and the active language."""
+    timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 0)
+    if not timeout:
+        return compute()
+    digest = hashlib.sha256(f"{parts}|{get_language()}".encode()).hexdigest()[:32]
+    key = f"public:{prefix}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose total (a COUNT(*) over the whole filtered table) is cached briefly like the facets."""
+
+    @cached_property
+    def count(self):
+        return cached_for_query("count", self.object_list, self.object_list.count)
