@@ -5,10 +5,10 @@
 The defaults are small, for CI. Rows are added on top of what exists (reference data must be loaded: migrate).
 """
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from gcm.models import Cycle
 from secretariat.scale import Sizes, seed_scale
@@ -31,7 +31,10 @@ class Command(BaseCommand):
             raise CommandError("No IMRF cycle: run `manage.py migrate` first (it loads the reference data).")
         started = time.monotonic()
         counts = seed_scale(sizes=sizes, progress=self._progress, seed=options["seed"])
-        sys.stderr.write("\n")
+        self.stderr.write("")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics: bulk loads leave them stale
         for label, n in counts.items():
             self.stdout.write(f"{label:>26}: {n}")
         self.stdout.write(self.style.SUCCESS(f"Scale data loaded in {time.monotonic() - started:.0f} s."))
@@ -41,8 +44,8 @@ class Command(BaseCommand):
         width = 30
         filled = width * done // total if total else width
         line = f"{label:>26} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        if sys.stderr.isatty():
-            sys.stderr.write("\r" + line)
+        if self.stderr.isatty():
+            self.stderr.write("\r" + line, ending="")
         elif done == total:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+            self.stderr.write(line)
+        self.stderr.flush()
