@@ -50,7 +50,8 @@ def main():
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn")), "femi_portal.wsgi", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
+         "-w", str(args.workers), "--timeout", "300",  # a full export streams for longer than the default 30 s
+         "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
         cwd=ROOT, env={**os.environ, **env})
     try:
         _wait(base)
@@ -136,8 +137,12 @@ def _rss_kb(pid):
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     sizes = {}
     for child in children:
-        status = Path(f"/proc/{child}/status").read_text()
-        sizes[child] = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        try:
+            found = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{child}/status").read_text())
+        except OSError:
+            found = None  # the worker just exited
+        if found:
+            sizes[child] = int(found.group(1))
     return sizes
 
 
