@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from gcm.enums import Region
 from gcm.models import Cycle, RoundTable
 
-from .enums import DialogueKind
-from .models import Dialogue
+from .enums import ContentLanguage, DialogueKind
+from .models import Contribution, Dialogue
 
 
 class DialogueFilter(django_filters.FilterSet):
@@ -19,3 +19,16 @@ class DialogueFilter(django_filters.FilterSet):
     class Meta:
         model = Dialogue
         fields = ["cycle", "kind", "region", "round_table"]
+
+
+class ContributionFilter(django_filters.FilterSet):
+    """Filters of the published contributions in the open data."""
+
+    dialogue = django_filters.ModelChoiceFilter(queryset=Dialogue.objects.all(), label=_("Dialogue"))
+    round_table = django_filters.ModelChoiceFilter(queryset=RoundTable.objects.all(), to_field_name="number",
+                                                   label=_("Round table"))
+    language = django_filters.ChoiceFilter(choices=ContentLanguage.choices, label=_("Language"))
+
+    class Meta:
+        model = Contribution
+        fields = ["dialogue", "round_table", "language"]

@@ -113,3 +113,14 @@ def contributions_with_open_reports():
 def registration_count(cycle):
     """Registrations to the dialogues of `cycle`."""
     return Registration.objects.filter(dialogue__cycle=cycle).count()
+
+
+def public_dialogues():
+    """Every dialogue (all are public) with what the open data shows, in a constant number of queries."""
+    return (Dialogue.objects.select_related("cycle").prefetch_related("round_tables", "objectives", "materials")
+            .annotate(published_count=_published_count()))
+
+
+def public_contributions():
+    """Published contributions with their dialogue's id, round table and author's public name."""
+    return Contribution.objects.published().select_related("author", "round_table")

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our apps: shared infrastructure first, then reference data and accounts, then the domain.
     "core",
     "gcm",
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "pledges",
     "dialogues",
     "secretariat",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +255,29 @@ CACHES = {
 
 # Seconds public aggregates (facet counts, totals, dashboards) are cached; 0 in development and tests.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=120 if PRODUCTION else 0)
+# Open-data API (api/): public, read-only, anonymous; rate-limited per address in the shared cache.
+API_ANON_RATE = env("API_ANON_RATE", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiAnonRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.PublicApiSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "FEMI Portal open data API",
+    "DESCRIPTION": "Read-only access to everything the IMRF preparation portal publishes: reference data, "
+    "published voluntary reviews, practices, pledges, dialogues and contributions.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

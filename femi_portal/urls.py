@@ -5,6 +5,7 @@ from django.views.i18n import JavaScriptCatalog
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -246,3 +246,9 @@ def dashboard_charts(figures):
     ]
     currency = chart("currency", _("Financial pledges: amounts by currency"), _("Currency"), figures["by_currency"])
     return charts, currency
+
+
+def public_pledges_with_updates():
+    """public_pledges() plus the published progress updates of each (`published_updates`), for the open data."""
+    updates = ProgressUpdate.objects.filter(status=UpdateStatus.PUBLISHED).order_by("-date", "-pk")
+    return public_pledges().prefetch_related(Prefetch("updates", queryset=updates, to_attr="published_updates"))

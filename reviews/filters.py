@@ -39,3 +39,12 @@ class ReviewFilter(django_filters.FilterSet):
 
     def filter_champion(self, queryset, name, value):
         return queryset.filter(member_state__is_champion=True) if value == "yes" else queryset
+
+
+class PublishedReviewFilter(ReviewFilter):
+    """The public list's filters plus the cycle (by year), for the open data across cycles."""
+
+    cycle = django_filters.NumberFilter(field_name="cycle__year", label=_("IMRF cycle"))
+
+    class Meta(ReviewFilter.Meta):
+        fields = ["cycle", *ReviewFilter.Meta.fields]

@@ -256,3 +256,13 @@ def states_not_submitted(cycle):
     returned or a withdrawn one)."""
     done = Review.objects.filter(cycle=cycle).exclude(status__in=[*NOT_SUBMITTED, ReviewStatus.WITHDRAWN])
     return MemberState.objects.members().exclude(pk__in=done.values("member_state_id"))
+
+
+def published_reviews():
+    """Every published review with its entries and principles, for the open-data API (constant queries)."""
+    return (
+        Review.objects.published()
+        .select_related("cycle", "member_state")
+        .prefetch_related(Prefetch("entries", queryset=ObjectiveEntry.objects.select_related("objective")),
+                          "principles")
+    )

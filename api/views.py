@@ -1,0 +1,157 @@
+"""Read-only endpoints of the open-data API. Each queryset comes from the owning app's selector (published only)
+and each filter set is the one of the app's web list."""
+
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import http_date
+from rest_framework import viewsets
+
+from dialogues.filters import ContributionFilter, DialogueFilter
+from dialogues.selectors import public_contributions, public_dialogues
+from gcm.filters import MemberStateFilter
+from gcm.models import Cycle, MemberState, Principle
+from gcm.selectors import objective_list, round_table_list
+from pledges.filters import PledgeFilter
+from pledges.selectors import public_pledges_with_updates
+from practices.filters import PracticeFilter
+from practices.selectors import practice_list_rows, published_practices
+from reviews.filters import PublishedReviewFilter
+from reviews.selectors import published_reviews
+
+from . import serializers
+from .pagination import ReferenceCursorPagination
+
+
+class ApiPracticeFilter(PracticeFilter):
+    """The repository's filters; the order is the API's own (stable cursor), so `sort` is not offered."""
+
+
+del ApiPracticeFilter.base_filters["sort"]
+
+
+class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
+    """Answers GET with an ETag (of the body) and, where the rows carry a date, Last-Modified; a matching
+    If-None-Match or If-Modified-Since gets 304."""
+
+    modified_fields: tuple[str, ...] = ()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        set_response_etag(response)
+        last_modified = self._last_modified(response)
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        return get_conditional_response(
+            request, etag=response.get("ETag"),
+            last_modified=int(last_modified.timestamp()) if last_modified else None, response=response,
+        )
+
+    def _last_modified(self, response):
+        objects = getattr(self, "_served", None) or []
+        dates = [getattr(obj, field) for obj in objects for field in self.modified_fields
+                 if getattr(obj, field, None) is not None]
+        return max(dates) if dates else None
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        self._served = page if page is not None else []
+        return page
+
+    def get_object(self):
+        obj = super().get_object()
+        self._served = [obj]
+        return obj
+
+
+class CycleViewSet(ConditionalViewSet):
+    """IMRF cycles (by forum year)."""
+
+    queryset = Cycle.objects.all()
+    serializer_class = serializers.CycleSerializer
+    lookup_field = "year"
+    pagination_class = ReferenceCursorPagination
+
+
+class RoundTableViewSet(ConditionalViewSet):
+    """The four IMRF round tables and their objectives (by number)."""
+
+    queryset = round_table_list()
+    serializer_class = serializers.RoundTableSerializer
+    lookup_field = "number"
+    pagination_class = ReferenceCursorPagination
+
+
+class ObjectiveViewSet(ConditionalViewSet):
+    """The 23 GCM objectives (by number), titles in every UI language."""
+
+    queryset = objective_list()
+    serializer_class = serializers.ObjectiveSerializer
+    lookup_field = "number"
+    pagination_class = ReferenceCursorPagination
+
+
+class PrincipleViewSet(ConditionalViewSet):
+    """The ten guiding principles (by slug)."""
+
+    queryset = Principle.objects.all()
+    serializer_class = serializers.PrincipleSerializer
+    lookup_field = "slug"
+    pagination_class = ReferenceCursorPagination
+
+
+class MemberStateViewSet(ConditionalViewSet):
+    """UN Member States and observer States (by ISO 3166 alpha-3 code)."""
+
+    queryset = MemberState.objects.all()
+    serializer_class = serializers.MemberStateSerializer
+    filterset_class = MemberStateFilter
+    lookup_field = "iso3"
+    lookup_value_regex = "[A-Z]{3}"
+    pagination_class = ReferenceCursorPagination
+
+
+class ReviewViewSet(ConditionalViewSet):
+    """Published voluntary reviews with the State's answers per objective."""
+
+    queryset = published_reviews()
+    serializer_class = serializers.ReviewSerializer
+    filterset_class = PublishedReviewFilter
+    modified_fields = ("published_at",)
+
+
+class PracticeViewSet(ConditionalViewSet):
+    """Published practices of the repository (peer-reviewed)."""
+
+    queryset = practice_list_rows(published_practices()).prefetch_related("principles", "theme_rows", "partners")
+    serializer_class = serializers.PracticeSerializer
+    filterset_class = ApiPracticeFilter
+    modified_fields = ("published_at", "updated_at")
+
+
+class PledgeViewSet(ConditionalViewSet):
+    """Published pledges with their confirmed partners and published progress updates."""
+
+    queryset = public_pledges_with_updates()
+    serializer_class = serializers.PledgeSerializer
+    filterset_class = PledgeFilter
+    modified_fields = ("published_at", "last_progress_at")
+
+
+class DialogueViewSet(ConditionalViewSet):
+    """Migration dialogues and regional round tables."""
+
+    queryset = public_dialogues()
+    serializer_class = serializers.DialogueSerializer
+    filterset_class = DialogueFilter
+    modified_fields = ("updated_at",)
+
+
+class ContributionViewSet(ConditionalViewSet):
+    """Published contributions to the dialogues."""
+
+    queryset = public_contributions()
+    serializer_class = serializers.ContributionSerializer
+    filterset_class = ContributionFilter
+    modified_fields = ("decided_at",)

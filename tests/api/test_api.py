@@ -1,0 +1,183 @@
+"""The open-data API shows what is published and nothing else; it limits anonymous use and answers conditionally."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from dialogues.enums import ContributionStatus
+from pledges.enums import PartnerStatus, PledgeStatus, UpdateStatus
+from practices.enums import PracticeStatus
+from reviews.enums import ReviewStatus
+from tests.dialogues.factories import ContributionFactory, DialogueFactory
+from tests.factories import OrganizationFactory, member_state
+from tests.pledges.factories import PartnerFactory, PledgeFactory, ProgressUpdateFactory, PublishedPledgeFactory
+from tests.practices.factories import AssignmentFactory, PracticeFactory
+from tests.reviews.factories import complete_review
+
+LISTS = ["cycle", "objective", "principle", "round-table", "member-state", "review", "practice", "pledge",
+         "dialogue", "contribution"]
+
+
+@pytest.fixture
+def world(db):
+    """One published and one unpublished thing of each kind, with markers to look for in every answer."""
+    published_review = complete_review(status=ReviewStatus.PUBLISHED, iso3="COL",
+                                       next_steps="Visible-review-marker")
+    hidden_review = complete_review(status=ReviewStatus.SUBMITTED, iso3="MEX", next_steps="Hidden-review-marker")
+    practice = PracticeFactory(status=PracticeStatus.PUBLISHED, title="Visible-practice-marker")
+    hidden_practice = PracticeFactory(status=PracticeStatus.IN_REVIEW, title="Hidden-practice-marker")
+    assignment = AssignmentFactory(practice=practice)
+    pledge = PublishedPledgeFactory(title="Visible-pledge-marker", is_joint=True)
+    hidden_pledge = PledgeFactory(status=PledgeStatus.SUBMITTED, title="Hidden-pledge-marker")
+    PartnerFactory(pledge=pledge, status=PartnerStatus.CONFIRMED,
+                   organization=OrganizationFactory(name="Confirmed-partner-marker"))
+    PartnerFactory(pledge=pledge, status=PartnerStatus.DECLINED,
+                   organization=OrganizationFactory(name="Declined-partner-marker"))
+    PartnerFactory(pledge=pledge, status=PartnerStatus.INVITED,
+                   organization=OrganizationFactory(name="Invited-partner-marker"))
+    ProgressUpdateFactory(pledge=pledge, status=UpdateStatus.PUBLISHED, narrative="Visible-update-marker")
+    ProgressUpdateFactory(pledge=pledge, status=UpdateStatus.SUBMITTED, narrative="Hidden-update-marker")
+    dialogue = DialogueFactory(title="Visible-dialogue-marker")
+    contribution = ContributionFactory(dialogue=dialogue, status=ContributionStatus.PUBLISHED,
+                                       text="Visible-contribution-marker")
+    hidden_contribution = ContributionFactory(dialogue=dialogue, status=ContributionStatus.SUBMITTED,
+                                              text="Hidden-contribution-marker")
+    rejected = ContributionFactory(dialogue=dialogue, status=ContributionStatus.REJECTED,
+                                   text="Rejected-contribution-marker")
+    return {
+        "visible": {"review": published_review, "practice": practice, "pledge": pledge, "dialogue": dialogue,
+                    "contribution": contribution},
+        "hidden": {"review": hidden_review, "practice": hidden_practice, "pledge": hidden_pledge,
+                   "contribution": hidden_contribution, "rejected": rejected},
+        "reviewer": assignment.reviewer,
+        "contribution_author": contribution.author,
+    }
+
+
+def _all_pages(client, url):
+    """Every page of a list, following the cursors; returns the concatenated body text."""
+    bodies = []
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        data = response.json()
+        bodies.append(response.content.decode())
+        url = data["next"]
+    return "\n".join(bodies)
+
+
+def test_every_endpoint_shows_published_and_hides_unpublished(client, world):
+    text = "\n".join(_all_pages(client, reverse(f"api:{name}-list") + "?page_size=200") for name in LISTS)
+    for marker in ["Visible-review-marker", "Visible-practice-marker", "Visible-pledge-marker",
+                   "Confirmed-partner-marker", "Visible-update-marker", "Visible-dialogue-marker",
+                   "Visible-contribution-marker"]:
+        assert marker in text
+    for marker in ["Hidden-review-marker", "Hidden-practice-marker", "Hidden-pledge-marker",
+                   "Declined-partner-marker", "Invited-partner-marker", "Hidden-update-marker",
+                   "Hidden-contribution-marker", "Rejected-contribution-marker"]:
+        assert marker not in text
+    # No person behind a review or a submission, and no e-mail address at all.
+    assert world["reviewer"].email not in text and world["reviewer"].full_name not in text
+    assert "@" not in text
+
+
+@pytest.mark.parametrize("kind", ["review", "practice", "pledge", "contribution", "rejected"])
+def test_unpublished_detail_answers_404_like_a_missing_one(client, world, kind):
+    hidden = world["hidden"][kind]
+    name = "contribution" if kind == "rejected" else kind
+    response = client.get(reverse(f"api:{name}-detail", args=[hidden.pk]))
+    assert response.status_code == 404
+    assert response.json() == client.get(reverse(f"api:{name}-detail", args=[10**6])).json()
+
+
+def test_published_pledge_detail_lists_only_confirmed_partners_and_published_updates(client, world):
+    data = client.get(reverse("api:pledge-detail", args=[world["visible"]["pledge"].pk])).json()
+    assert [p["organization"]["name"] for p in data["partners"]] == ["Confirmed-partner-marker"]
+    assert [u["narrative"] for u in data["updates"]] == ["Visible-update-marker"]
+    assert data["reference"] == world["visible"]["pledge"].reference
+
+
+def test_review_detail_has_answers_per_objective_and_no_contact(client, world):
+    data = client.get(reverse("api:review-detail", args=[world["visible"]["review"].pk])).json()
+    assert data["member_state"] == "COL"
+    assert [e["objective"] for e in data["entries"]] == [5]
+    assert data["entries"][0]["progress"] == "Progress on objective 5."
+    assert "contact_email" not in data and "contact_name" not in data
+
+
+def test_filters_are_those_of_the_web_lists(client, world):
+    other = PracticeFactory(status=PracticeStatus.PUBLISHED, objectives=[8], title="Objective-eight-practice")
+    data = client.get(reverse("api:practice-list"), {"objective": 8}).json()
+    assert [row["id"] for row in data["results"]] == [other.pk]
+    data = client.get(reverse("api:review-list"), {"objective": 5, "region": "americas"}).json()
+    assert [row["id"] for row in data["results"]] == [world["visible"]["review"].pk]
+    assert client.get(reverse("api:review-list"), {"region": "europe"}).json()["results"] == []
+    data = client.get(reverse("api:pledge-list"), {"joint": "joint"}).json()
+    assert [row["id"] for row in data["results"]] == [world["visible"]["pledge"].pk]
+    data = client.get(reverse("api:member-state-list"), {"is_champion": "true", "page_size": 200}).json()
+    assert member_state("COL").iso3 in [row["iso3"] for row in data["results"]]
+
+
+def test_bad_filter_value_is_answered_400_with_json_naming_the_parameter(client, world):
+    response = client.get(reverse("api:pledge-list"), {"type": "bogus"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "type" in response.json()
+    response = client.get(reverse("api:practice-list"), {"cursor": "not-a-cursor"})
+    assert response.status_code == 400
+    assert "cursor" in response.json()
+
+
+def test_cursor_pagination_walks_every_row_once(client, db):
+    ids = {PublishedPledgeFactory().pk for _ in range(5)}
+    seen, url = [], reverse("api:pledge-list") + "?page_size=2"
+    while url:
+        data = client.get(url).json()
+        seen += [row["id"] for row in data["results"]]
+        url = data["next"]
+    assert sorted(seen) == sorted(ids) and len(seen) == 5
+
+
+def test_anonymous_use_is_limited_with_429_and_retry_after(client, db, settings):
+    settings.API_ANON_RATE = "3/minute"
+    url = reverse("api:objective-list")
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
+    response = client.get(url)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "detail" in json.loads(response.content)
+
+
+def test_etag_and_last_modified_give_304(client, world):
+    url = reverse("api:pledge-detail", args=[world["visible"]["pledge"].pk])
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    since = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert since.status_code == 304
+    listing = client.get(reverse("api:objective-list"))
+    assert client.get(reverse("api:objective-list"), headers={"If-None-Match": listing["ETag"]}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_schema_and_docs_page_are_served_from_local_assets(client, db):
+    schema = client.get(reverse("api:schema"), {"format": "json"})
+    assert schema.status_code == 200
+    paths = json.loads(schema.content)["paths"]
+    assert "/api/v1/pledges/" in paths and "/api/v1/reviews/{id}/" in paths
+    docs = client.get(reverse("api:docs")).content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs
+    assert "cdn" not in docs.lower() and "unpkg" not in docs.lower()
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_list_queries_do_not_grow(client, db, n, django_assert_max_num_queries):
+    for _ in range(n):
+        pledge = PublishedPledgeFactory()
+        PartnerFactory(pledge=pledge, status=PartnerStatus.CONFIRMED)
+        PracticeFactory(status=PracticeStatus.PUBLISHED)
+    for name, limit in [("pledge", 8), ("practice", 10)]:
+        with django_assert_max_num_queries(limit):
+            assert len(client.get(reverse(f"api:{name}-list")).json()["results"]) == n
