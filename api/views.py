@@ -1,8 +1,10 @@
 """Read-only endpoints of the open-data API. Each queryset comes from the owning app's selector (published only)
 and each filter set is the one of the app's web list."""
 
+from django.http import JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
+from django.utils.translation import gettext
 from rest_framework import viewsets
 
 from dialogues.filters import ContributionFilter, DialogueFilter
@@ -63,6 +65,11 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
         obj = super().get_object()
         self._served = [obj]
         return obj
+
+
+def not_found(request):
+    """Any other address under the API: a JSON 404, like a missing object (never the HTML error page)."""
+    return JsonResponse({"detail": gettext("Not found.")}, status=404)
 
 
 class CycleViewSet(ConditionalViewSet):

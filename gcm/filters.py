@@ -8,7 +8,7 @@ from .models import MemberState
 class MemberStateFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"))
     regional_commission = django_filters.ChoiceFilter(choices=RegionalCommission.choices,
-                                                      label=_("Regional commission"))
+                                                      label=_("regional commission"))
     status = django_filters.ChoiceFilter(choices=StateStatus.choices, label=_("status"))
     is_champion = django_filters.BooleanFilter(label=_("champion country"))
 

@@ -26,14 +26,17 @@ class PracticeFilter(django_filters.FilterSet):
     principle slug, ISO3 or "global") so links and exports can be shared."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    objective = django_filters.NumberFilter(label=_("Objective"), field_name="objectives__number")
+    # Bounded so an absurd number is a form error, not a database overflow.
+    objective = django_filters.NumberFilter(label=_("Objective"), field_name="objectives__number", min_value=1,
+                                            max_value=99)
     principle = django_filters.CharFilter(label=_("Guiding principle"), field_name="principles__slug")
     region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
     country = django_filters.CharFilter(label=_("Country"), method="filter_country")
     category = django_filters.ChoiceFilter(label=_("Submitter"), choices=CATEGORY_CHOICES, method="filter_category")
     theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices, field_name="theme_rows__theme")
     language = django_filters.ChoiceFilter(label=_("Language"), choices=ContentLanguage.choices)
-    year = django_filters.NumberFilter(label=_("Year"), field_name="published_at__year")
+    year = django_filters.NumberFilter(label=_("Year"), field_name="published_at__year", min_value=1900,
+                                       max_value=9999)
     sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, method="filter_sort",
                                        empty_label=None)
 

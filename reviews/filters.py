@@ -44,7 +44,8 @@ class ReviewFilter(django_filters.FilterSet):
 class PublishedReviewFilter(ReviewFilter):
     """The public list's filters plus the cycle (by year), for the open data across cycles."""
 
-    cycle = django_filters.NumberFilter(field_name="cycle__year", label=_("IMRF cycle"))
+    cycle = django_filters.NumberFilter(field_name="cycle__year", label=_("IMRF cycle"), min_value=1900,
+                                        max_value=9999)
 
     class Meta(ReviewFilter.Meta):
         fields = ["cycle", *ReviewFilter.Meta.fields]

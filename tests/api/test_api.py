@@ -181,3 +181,35 @@ def test_list_queries_do_not_grow(client, db, n, django_assert_max_num_queries):
     for name, limit in [("pledge", 8), ("practice", 10)]:
         with django_assert_max_num_queries(limit):
             assert len(client.get(reverse(f"api:{name}-list")).json()["results"]) == n
+
+
+@pytest.mark.parametrize("params,name", [
+    ({"region": ""}, "region"),
+    ({"is_champion": "maybe"}, "is_champion"),
+    ({"page_size": "0"}, "page_size"),
+    ({"page_size": "500"}, "page_size"),
+])
+def test_parameters_that_cannot_be_read_are_400_not_ignored(client, db, params, name):
+    response = client.get(reverse("api:member-state-list"), params)
+    assert response.status_code == 400
+    assert list(response.json()) == [name]
+
+
+def test_repeated_parameter_is_400(client, db):
+    response = client.get(reverse("api:member-state-list") + "?region=europe&region=africa")
+    assert response.status_code == 400 and "region" in response.json()
+
+
+def test_unknown_api_address_is_a_json_404(client, db):
+    response = client.get("/api/v1/nothing-here/")
+    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+def test_practice_year_out_of_range_is_400_not_a_database_error(client, db):
+    response = client.get(reverse("api:practice-list"), {"year": "-99999999999"})
+    assert response.status_code == 400 and "year" in response.json()
+
+
+def test_web_practice_list_with_absurd_year_is_not_a_server_error(client, db):
+    response = client.get(reverse("practices:list"), {"year": "-99999999999", "objective": "10000000000000000000"})
+    assert response.status_code == 200
