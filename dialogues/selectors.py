@@ -124,3 +124,18 @@ def public_dialogues():
 def public_contributions():
     """Published contributions with their dialogue's id, round table and author's public name."""
     return Contribution.objects.published().select_related("author", "round_table")
+
+
+def dialogue_site_search(text, *, limit=10):
+    """Dialogues matching `text` in their title or description, for the site-wide search."""
+    from core.search import text_search
+
+    return text_search(Dialogue.objects.all(), text=text, fields=["title", "description"], limit=limit)
+
+
+def contribution_site_search(text, *, limit=10):
+    """Published contributions matching `text`, for the site-wide search."""
+    from core.search import text_search
+
+    return text_search(Contribution.objects.published().select_related("dialogue", "author"), text=text,
+                       fields=["text"], limit=limit)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "dialogues",
     "secretariat",
     "api",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("pledges/", include("pledges.urls")),
     path("dialogues/", include("dialogues.urls")),
     path("secretariat/", include("secretariat.urls")),
+    path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

@@ -252,3 +252,10 @@ def public_pledges_with_updates():
     """public_pledges() plus the published progress updates of each (`published_updates`), for the open data."""
     updates = ProgressUpdate.objects.filter(status=UpdateStatus.PUBLISHED).order_by("-date", "-pk")
     return public_pledges().prefetch_related(Prefetch("updates", queryset=updates, to_attr="published_updates"))
+
+
+def pledge_site_search(text, *, limit=10):
+    """Published pledges matching `text`, for the site-wide search."""
+    from core.search import text_search
+
+    return text_search(Pledge.objects.published(), text=text, fields=["title", "narrative"], limit=limit)

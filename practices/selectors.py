@@ -381,3 +381,11 @@ def secretariat_queue_counts():
         "to_decide": practices_ready_for_decision().count(),
         "to_publish": Practice.objects.filter(status=PracticeStatus.ACCEPTED).count(),
     }
+
+
+def practice_site_search(text, *, limit=10):
+    """Published practices matching `text`, for the site-wide search: (count, rows with highlighted excerpts)."""
+    from core.search import text_search
+
+    return text_search(Practice.objects.published(), text=text, fields=["title", "summary", "description"],
+                       limit=limit)

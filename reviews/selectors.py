@@ -266,3 +266,15 @@ def published_reviews():
         .prefetch_related(Prefetch("entries", queryset=ObjectiveEntry.objects.select_related("objective")),
                           "principles")
     )
+
+
+REVIEW_SEARCH_FIELDS = ["policy_environment", "institutional_arrangements", "consultation_process",
+                        "principles_narrative", "means_of_implementation", "partnerships", "next_steps"]
+
+
+def review_site_search(text, *, limit=10):
+    """Published reviews matching `text` in their narrative answers, for the site-wide search."""
+    from core.search import text_search
+
+    return text_search(Review.objects.published().select_related("cycle", "member_state"), text=text,
+                       fields=REVIEW_SEARCH_FIELDS, limit=limit)

@@ -4,6 +4,8 @@ that break the schema answered 400 with a JSON body. Examples are bounded so thi
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode, checks
@@ -28,7 +30,13 @@ def api_schema(db, settings):
     PartnerFactory(pledge=pledge, status=PartnerStatus.CONFIRMED)
     ProgressUpdateFactory(pledge=pledge, status=UpdateStatus.PUBLISHED)
     ContributionFactory(dialogue=DialogueFactory(), status="published")
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    # Like Django's test client: a request must not close the test's database connection (on PostgreSQL the
+    # test transaction would be lost).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def _check_operation(operation, mode):
