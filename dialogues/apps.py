@@ -9,9 +9,16 @@ class DialoguesConfig(AppConfig):
     def ready(self):
         from core.registry import register
 
-        from .registry import home_dialogues, objective_section, round_table_section, secretariat_queues
+        from .registry import (
+            home_dialogues,
+            objective_contributions,
+            objective_section,
+            round_table_section,
+            secretariat_queues,
+        )
 
         register("home", home_dialogues)
         register("round_table", round_table_section)
         register("objective", objective_section)
+        register("objective", objective_contributions)
         register("secretariat", secretariat_queues)

@@ -12,6 +12,14 @@ from .selectors import (
     dialogues_for_objective,
     dialogues_for_round_table,
     moderation_queue,
+
+
+from .selectors import (
+    contributions_for_objective,
+    dialogue_count,
+    dialogues_for_objective,
+    dialogues_for_round_table,
+    queue_counts,
 )
 
 
@@ -31,6 +39,14 @@ def objective_section(objective):
         return None
     return {"title": _("Migration dialogues on this objective"), "template": "dialogues/_registry_dialogues.html",
             "items": items}
+
+
+def objective_contributions(objective):
+    items = contributions_for_objective(objective)
+    if not items:
+        return None
+    return {"title": _("Contributions to the dialogues on this objective"),
+            "template": "dialogues/_registry_contributions.html", "items": items}
 
 
 def secretariat_queues(user):

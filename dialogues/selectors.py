@@ -139,3 +139,9 @@ def contribution_site_search(text, *, limit=10):
 
     return text_search(Contribution.objects.published().select_related("dialogue", "author"), text=text,
                        fields=["text"], limit=limit)
+
+
+def contributions_for_objective(objective, *, limit=5):
+    """A few published contributions to the dialogues on `objective`, newest first (one query)."""
+    return list(Contribution.objects.published().filter(dialogue__objectives=objective)
+                .select_related("dialogue", "author").order_by("-created_at", "-pk")[:limit])

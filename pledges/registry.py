@@ -9,6 +9,7 @@ from core.registry import queue
 from .selectors import (
     moderation_queue,
     mptf_count,
+    pledge_type_counts_for_objective,
     pledges_for_objective,
     pledges_for_round_table,
     published_count,
@@ -26,6 +27,7 @@ def home_pledges(cycle):
 def objective_pledges(objective):
     return {"title": _("Pledges for this objective"), "template": "pledges/_section_pledges.html",
             "items": {"pledges": pledges_for_objective(objective),
+                      "type_counts": pledge_type_counts_for_objective(objective),
                       "more_url": f"{reverse('pledges:list')}?objective={objective.number}"}}
 
 

@@ -259,3 +259,10 @@ def pledge_site_search(text, *, limit=10):
     from core.search import text_search
 
     return text_search(Pledge.objects.published(), text=text, fields=["title", "narrative"], limit=limit)
+
+
+def pledge_type_counts_for_objective(objective):
+    """(type, label, count) of the published pledges on `objective`, in one query."""
+    base = Pledge.objects.published().filter(objectives=objective)
+    counts = base.aggregate(**{t: Count("pk", filter=type_q(t)) for t in PledgeType.values})
+    return [(t, label, counts[t]) for t, label in PledgeType.choices]
