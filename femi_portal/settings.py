@@ -238,6 +238,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=30),
     },
     "pledge-mark-inactive": {"task": "pledges.mark_inactive", "schedule": crontab(hour=6, minute=45)},
+    "open-data-zip": {"task": "api.build_open_data", "schedule": crontab(hour=2, minute=30)},
 }
 
 CACHE_URL = env("CACHE_URL", default=REDIS_URL)
@@ -258,6 +259,9 @@ CACHES = {
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=120 if PRODUCTION else 0)
 # Open-data API (api/): public, read-only, anonymous; rate-limited per address in the shared cache.
 API_ANON_RATE = env("API_ANON_RATE", default="120/minute")
+OPEN_DATA_KEEP = env.int("OPEN_DATA_KEEP", default=7)  # nightly ZIPs kept under MEDIA_ROOT/open-data/
+OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", default="Creative Commons Attribution 4.0 International")
+OPEN_DATA_LICENCE_URL = env("OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("dialogues/", include("dialogues.urls")),
     path("secretariat/", include("secretariat.urls")),
     path("search/", include("search.urls")),
+    path("open-data/", include("api.web_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,
