@@ -76,6 +76,9 @@ def _excerpt(row, fields, words, width=120):
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     found = pattern.search(text)
     start = max(0, found.start() - width // 2) if found else 0
+    if start:  # begin on a word
+        space = text.find(" ", start, found.start() if found else start + width)
+        start = space + 1 if space != -1 else start
     piece = text[start:start + width]
     marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", piece)
     return _highlight(("…" if start else "") + marked + ("…" if start + width < len(text) else ""))
