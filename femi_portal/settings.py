@@ -271,6 +271,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiAnonRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "api.schema.PublicApiSchema",
+    # Behind the reverse proxy: how many proxies append to X-Forwarded-For, so the limit counts the client.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=None),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "FEMI Portal open data API",
