@@ -71,7 +71,7 @@ class PledgeFilter(django_filters.FilterSet):
                 field.empty_label = ALL
                 field.widget.choices = field.choices
 
-    def filter_objective(self, queryset, name, value):
+    def filter_objective(self, queryset, name, value: int):
         return queryset.filter(objectives__number=int(value))
 
     def filter_cycle(self, queryset, name, value):
@@ -88,7 +88,7 @@ class PledgeFilter(django_filters.FilterSet):
     def filter_region(self, queryset, name, value):
         return queryset.filter(Q(member_state__region=value) | Q(organization__country__region=value))
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         from .models import Pledge
 
         concerning = Pledge.objects.filter(countries__iso3=value).values("pk")

@@ -1,6 +1,8 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from gcm.enums import Region, RegionalCommission
 from gcm.models import Objective
@@ -10,6 +12,7 @@ from .models import Review
 CHAMPION_CHOICES = [("yes", _("Champion countries only"))]
 
 
+@extend_schema_field(OpenApiTypes.INT)  # the objective's number, for the open-data API's schema
 class ObjectiveChoiceFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
