@@ -7,19 +7,12 @@ from django.utils.translation import gettext as _
 from core.registry import queue
 
 from .selectors import (
+    contributions_for_objective,
     contributions_with_open_reports,
     dialogue_count,
     dialogues_for_objective,
     dialogues_for_round_table,
     moderation_queue,
-
-
-from .selectors import (
-    contributions_for_objective,
-    dialogue_count,
-    dialogues_for_objective,
-    dialogues_for_round_table,
-    queue_counts,
 )
 
 
