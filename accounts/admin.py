@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HTTPS_URL_ADMIN_OVERRIDES
+
 from .models import FocalPoint, Membership, Organization, ReviewerProfile, User
 
 
@@ -26,6 +28,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_ADMIN_OVERRIDES
     list_display = ("name", "acronym", "category", "country", "verified")
     list_filter = ("category", "verified")
     search_fields = ("name", "acronym")

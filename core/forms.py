@@ -9,3 +9,7 @@ def https_url_formfield(field, **kwargs):
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
     return field.formfield(**kwargs)
+
+
+# `formfield_overrides` for ModelAdmin classes whose models have URL fields (same reason as above).
+HTTPS_URL_ADMIN_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}

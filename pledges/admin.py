@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.forms import HTTPS_URL_ADMIN_OVERRIDES
+
 from .models import Pledge, PledgePartner, ProgressUpdate
 
 
@@ -23,6 +25,7 @@ class PledgeAdmin(admin.ModelAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_ADMIN_OVERRIDES
     list_display = ["pledge", "progress", "date", "status"]
     list_filter = ["status", "progress"]
     readonly_fields = ["status", "decided_by", "decided_at"]
