@@ -98,7 +98,7 @@ class Material(models.Model):
 
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        return reverse("dialogues:material", args=[self.pk]) if self.file else self.url
 
 
 class Registration(models.Model):

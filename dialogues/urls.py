@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/register/", views.RegisterView.as_view(), name="register"),
     path("<int:pk>/unregister/", views.UnregisterView.as_view(), name="unregister"),
     path("<int:pk>/contribute/", views.ContributeView.as_view(), name="contribute"),
+    path("materials/<int:pk>/", views.MaterialDownloadView.as_view(), name="material"),
     path("contributions/<int:pk>/", views.ContributionDetailView.as_view(), name="contribution"),
     path("contributions/<int:pk>/report/", views.ReportView.as_view(), name="report"),
     # Secretariat (under a /secretariat/ segment: the MFA middleware guards those paths)

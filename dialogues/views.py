@@ -3,7 +3,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -206,6 +206,17 @@ class MaterialsView(SecretariatRequiredMixin, View):
         services.material_add(dialogue_id=pk, by=request.user, **form.cleaned_data)
         messages.success(request, _("The material has been added."))
         return redirect("dialogues:materials", pk=pk)
+
+
+class MaterialDownloadView(View):
+    """A dialogue's material file (dialogues are public), always as a download."""
+
+    def get(self, request, pk):
+        material = Material.objects.filter(pk=pk).exclude(file="").first()
+        if material is None:
+            raise Http404
+        return FileResponse(material.file.open("rb"), as_attachment=True,
+                            filename=material.file.name.rsplit("/", 1)[-1])
 
 
 class MaterialDeleteView(SecretariatRequiredMixin, View):

@@ -198,6 +198,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Upload caps (bytes) used by core.uploads.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=25 * 1024 * 1024)
+# Office documents (zip packages) may not expand past this when opened: refuses zip bombs.
+UPLOAD_MAX_UNCOMPRESSED_BYTES = env.int("UPLOAD_MAX_UNCOMPRESSED_BYTES", default=200 * 1024 * 1024)
 
 # E-mail: files under var/mail by default, so a newcomer can open what the portal sends.
 EMAIL_DIR = VAR_DIR / "mail"

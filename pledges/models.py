@@ -7,17 +7,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import DOCUMENTS, UploadValidator
+from core.uploads import DOCUMENTS, UploadValidator, stored_upload_name
 
 from .enums import PartnerStatus, PledgeScope, PledgeStatus, ProgressStatus, UpdateStatus
 
 
 def _pledge_upload_to(instance, filename):
-    return f"pledges/{instance.cycle_id}/{filename}"
+    return stored_upload_name(f"pledges/{instance.cycle_id}", filename)
 
 
 def _evidence_upload_to(instance, filename):
-    return f"pledges/evidence/{instance.pledge_id}/{filename}"
+    return stored_upload_name(f"pledges/evidence/{instance.pledge_id}", filename)
 
 
 class PledgeQuerySet(models.QuerySet):

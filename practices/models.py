@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import DOCUMENTS, IMAGES, UploadValidator
+from core.uploads import DOCUMENTS, IMAGES, UploadValidator, stored_upload_name
 from gcm.enums import Region
 
 from .enums import (
@@ -142,7 +142,7 @@ class PracticeTheme(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"practices/{instance.practice_id}/{filename}"
+    return stored_upload_name(f"practices/{instance.practice_id}", filename)
 
 
 class Attachment(models.Model):

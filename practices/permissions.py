@@ -107,6 +107,16 @@ def access_practice(user, pk):
     return practice
 
 
+def access_attachment(user, pk):
+    """An attachment of a practice the user may see, or 404."""
+    from .models import Attachment
+
+    attachment = Attachment.objects.select_related("practice").filter(pk=pk).first()
+    if attachment is None or not can_view_practice(user, attachment.practice):
+        raise Http404
+    return attachment
+
+
 def access_practice_for_submitter(user, pk):
     practice = access_practice(user, pk)
     if not is_submitter_side(user, practice):

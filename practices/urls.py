@@ -16,6 +16,7 @@ urlpatterns = [
     path("new/", views.PracticeCreateView.as_view(), name="create"),
     path("<int:pk>/edit/", views.PracticeEditView.as_view(), name="edit"),
     path("<int:pk>/files/", views.AttachmentAddView.as_view(), name="attachment_add"),
+    path("files/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
     path("files/<int:pk>/delete/", views.AttachmentRemoveView.as_view(), name="attachment_remove"),
     path("<int:pk>/submit/", views.PracticeSubmitView.as_view(), name="submit"),
     path("<int:pk>/withdraw/", views.PracticeWithdrawView.as_view(), name="withdraw"),

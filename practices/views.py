@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -261,6 +261,15 @@ class AttachmentAddView(LoginRequiredMixin, View):
         run_service(request, lambda: services.attachment_add(practice_id=practice.pk, by=request.user,
                                                              **form.cleaned_data), _("File added."))
         return redirect("practices:edit", pk=pk)
+
+
+class AttachmentDownloadView(View):
+    """An attachment, always as a download (never rendered inline by the browser)."""
+
+    def get(self, request, pk):
+        attachment = perms.access_attachment(request.user, pk)
+        return FileResponse(attachment.file.open("rb"), as_attachment=True,
+                            filename=attachment.file.name.rsplit("/", 1)[-1])
 
 
 class AttachmentRemoveView(LoginRequiredMixin, View):

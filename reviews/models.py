@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.uploads import DOCUMENTS, UploadValidator
+from core.uploads import DOCUMENTS, UploadValidator, stored_upload_name
 
 from .enums import (
     SUBMISSION_LANGUAGES,
@@ -140,7 +140,8 @@ class ObjectiveEntry(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"reviews/attachments/{instance.review.cycle.year}/{instance.review.member_state.iso3}/{filename}"
+    return stored_upload_name(
+        f"reviews/attachments/{instance.review.cycle.year}/{instance.review.member_state.iso3}", filename)
 
 
 class ReviewAttachment(models.Model):

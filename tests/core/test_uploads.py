@@ -1,26 +1,9 @@
-import io
-import zipfile
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.uploads import DOCUMENTS, IMAGES, validate_upload
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 40
-
-
-def office_file(kind):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        if kind == "odt":
-            archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-            archive.writestr("content.xml", "<office:document-content/>")
-        else:
-            archive.writestr("[Content_Types].xml", "<Types/>")
-            archive.writestr({"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}[kind], "<x/>")
-    return buffer.getvalue()
+from tests.uploadfiles import PDF, PNG, office_file
 
 
 @pytest.mark.parametrize("name,content,kind", [
