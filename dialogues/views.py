@@ -315,7 +315,8 @@ class CompilationMixin(SecretariatRequiredMixin):
     def compilation_context(self):
         round_table = get_object_or_404(RoundTable, number=self.kwargs["number"])
         cycle_year = self.request.GET.get("cycle")
-        cycle = Cycle.objects.filter(year=cycle_year).first() if cycle_year else active_cycle()
+        known = cycle_year and cycle_year.isascii() and cycle_year.isdigit() and len(cycle_year) <= 4
+        cycle = (Cycle.objects.filter(year=cycle_year).first() if known else None) or active_cycle()
         return {"round_table": round_table, "cycle": cycle, "cycles": Cycle.objects.order_by("-year"),
                 "contributions": selectors.round_table_compilation(round_table=round_table, cycle=cycle)}
 

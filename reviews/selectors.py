@@ -14,8 +14,8 @@ from .questionnaire import review_gaps, section_progress
 
 
 def cycle_for(year=None):
-    """The cycle of `year`, or the active cycle."""
-    if year:
+    """The cycle of `year`, or the active cycle (also for a year that is not a number: a hand-typed query)."""
+    if year and str(year).isascii() and str(year).isdigit() and len(str(year)) <= 4:
         found = Cycle.objects.filter(year=year).first()
         if found:
             return found
