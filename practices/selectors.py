@@ -38,6 +38,9 @@ def published_practices():
     return Practice.objects.published()
 
 
+SEARCH_MAX_WORDS = 32
+
+
 def practice_search(queryset, text):
     """Full-text search: ranked PostgreSQL search on the stored vector, or a simple icontains fallback."""
     text = (text or "").strip()
@@ -49,7 +52,7 @@ def practice_search(queryset, text):
             text, search_type="websearch", config=search_config(get_language())
         )
         return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
-    words = text.split()
+    words = text.split()[:SEARCH_MAX_WORDS]  # SQLite refuses an expression tree past 1000 levels
     condition = Q()
     for word in words:
         condition &= (Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
