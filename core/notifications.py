@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 def notify(recipient, template, *, context=None, dedupe_key=None, to_email=None, language=None):
     """Queue e-mail `template` for `recipient` (a user) or `to_email`, in the recipient's language.
 
-    `context` must be JSON-serialisable (ids, strings, numbers). With `dedupe_key`, a second call with the same
+    `context` must be JSON-serialisable (ids, strings, numbers); its optional "attachments" list of
+    {filename, content (text), mimetype} is attached to the e-mail. With `dedupe_key`, a second call with the same
     key queues nothing and returns None. Enqueues delivery after commit.
     """
     email = to_email or recipient.email
@@ -106,6 +107,8 @@ def deliver(notification_id):
             message = EmailMultiAlternatives(subject, body, to=[notification.to_email])
             if html:
                 message.attach_alternative(html, "text/html")
+            for attachment in notification.context.get("attachments", []):
+                message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
             message.send()
         except Exception as err:  # noqa: BLE001 - recorded, retried later
             _record_failure(notification, err)

@@ -5,7 +5,8 @@ Idempotent: rows are looked up by their natural keys. Contributions are seeded i
 of past moderation (no e-mail is queued for demo data).
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from accounts.demo import email_for
 from accounts.models import User
@@ -13,11 +14,17 @@ from gcm.enums import Region
 from gcm.models import Cycle, RoundTable
 
 from .enums import ContributionStatus, DialogueKind, ReportStatus
-from .models import Contribution, Dialogue, Registration, Report
+from .models import Consultation, Contribution, Dialogue, Recording, Registration, Report
+
+RECORDING_LANGUAGES = ("en", "es", "fr")
 
 
-def _at(year, month, day, hour=14):
-    return datetime(year, month, day, hour, tzinfo=UTC)
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def _at(year, month, day, hour=10):
+    """10:00 New York time, as the 2022 dialogues were scheduled."""
+    return datetime(year, month, day, hour, tzinfo=NEW_YORK)
 
 
 GLOBAL_2022 = [(1, (2022, 1, 19)), (2, (2022, 1, 26)), (3, (2022, 2, 2)), (4, (2022, 2, 9))]
@@ -69,7 +76,10 @@ def seed(stdout):
             description=("One of the four online migration dialogues held ahead of the first International "
                          f"Migration Review Forum. Its discussion fed the background note of round table {number}."),
             registration_open=False,
+            summary=(f"Participants discussed the objectives of round table {number}; the points raised are "
+                     "compiled in the round table's background note."),
         )
+        _recordings(dialogues[f"g{number}"])
     for number, day in REGIONAL_2022:
         rt = rts[number]
         dialogues[f"r{number}"] = _dialogue(
@@ -85,10 +95,12 @@ def seed(stdout):
         dialogues[f"u{index}"] = _dialogue(
             active, rts[number], kind=DialogueKind.GLOBAL, language="en", starts_at=_at(*day), title=title,
             location="link e-mailed to registered participants", capacity=capacity,
+            join_url=f"https://meet.un.example/imrf-2030-dialogue-{index}",
             description=(f"An online dialogue on the road to {active.name}. Contributions posted here feed the "
                          f"background note of round table {number}."),
             registration_open=True,
         )
+    _consultations(active, rts)
     _contributions(dialogues)
     _registrations(dialogues["u1"], ["user", "mrn.member", "focal.col"])
     stdout.write(f"Dialogues: {Dialogue.objects.count()}, contributions: {Contribution.objects.count()}.")
@@ -102,6 +114,24 @@ def _dialogue(cycle, round_table, *, starts_at, **fields):
     dialogue.round_tables.set([round_table])
     dialogue.objectives.set(round_table.objectives.all())
     return dialogue
+
+
+def _recordings(dialogue):
+    for language in RECORDING_LANGUAGES:
+        Recording.objects.get_or_create(
+            dialogue=dialogue, language=language,
+            defaults={"url": f"https://webtv.un.example/imrf-2022/dialogue-{dialogue.pk}/{language}"})
+
+
+def _consultations(cycle, rts):
+    opens = date(cycle.year - 1, 9, 1) if cycle.year else date.today()
+    for number, rt in rts.items():
+        Consultation.objects.update_or_create(cycle=cycle, round_table=rt, defaults={
+            "guiding_question": (f"What has worked, and what should change, to advance the objectives of round table "
+                                 f"{number} in your country or community?"),
+            "question_language": "en", "opens_on": opens, "closes_on": opens + timedelta(days=60),
+            "languages": ["en", "fr", "es"],
+        })
 
 
 def _user(local_part):

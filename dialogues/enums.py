@@ -47,3 +47,16 @@ REPORT_TRANSITIONS = {
     R.DISMISSED: set(),
     R.UPHELD: set(),
 }
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("registered")
+    WAITING = "waiting", _("on the waiting list")
+
+
+class ReminderKind(models.TextChoices):
+    DAY_BEFORE = "day_before", _("the day before")
+    HOUR_BEFORE = "hour_before", _("one hour before")
+
+
+DEFAULT_TIME_ZONE = "America/New_York"  # the IMRF meets at UN Headquarters

@@ -6,7 +6,8 @@ from core.uploads import DOCUMENTS, accept_attribute
 from gcm.models import RoundTable
 
 from .enums import ContentLanguage
-from .models import Dialogue, Material
+from .models import Dialogue, Material, Recording
+from .timezones import time_zone_choices, zone_or_none
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 MAX_CONTRIBUTION = 6000
@@ -20,20 +21,51 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 class DialogueForm(forms.ModelForm):
+    """The start and end are typed as wall-clock times in the session's own time zone, stored in UTC."""
 
     class Meta:
         formfield_callback = https_url_formfield
         model = Dialogue
-        fields = ["cycle", "kind", "title", "language", "description", "starts_at", "ends_at", "is_online",
-                  "location", "region", "round_tables", "objectives", "recording_url", "registration_open",
-                  "capacity"]
+        fields = ["cycle", "kind", "title", "language", "description", "time_zone", "starts_at", "ends_at",
+                  "is_online", "location", "region", "round_tables", "objectives", "join_url", "summary",
+                  "registration_open", "capacity"]
         widgets = {
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
             "description": forms.Textarea(attrs={"rows": 6}),
+            "summary": forms.Textarea(attrs={"rows": 6}),
             "round_tables": forms.CheckboxSelectMultiple(),
             "objectives": forms.CheckboxSelectMultiple(),
         }
+
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices,
+                                                     help_text=_("The start and end are entered in this time zone."))
+        zone = zone_or_none(self.instance.time_zone) if self.instance.pk else None
+        for name in ("starts_at", "ends_at"):
+            value = getattr(self.instance, name, None)
+            if zone and value:
+                self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = zone_or_none(cleaned.get("time_zone"))
+        for name in ("starts_at", "ends_at"):
+            value = cleaned.get(name)
+            if zone and value:
+                cleaned[name] = value.replace(tzinfo=None).replace(tzinfo=zone)
+        self.instance.starts_at, self.instance.ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        return cleaned
+
+
+class RecordingForm(forms.ModelForm):
+
+    class Meta:
+        formfield_callback = https_url_formfield
+        model = Recording
+        fields = ["url", "language"]
 
 
 class MaterialForm(forms.ModelForm):

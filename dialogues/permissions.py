@@ -18,14 +18,21 @@ def can_manage_dialogues(user):
 
 
 def can_register(user, dialogue, *, registered=False, registered_count=None):
-    """Open registration, not yet held, not full (when the count is known) and not already registered."""
-    if not _signed_in(user) or registered or not dialogue.registration_open or not dialogue.is_upcoming:
-        return False
-    return not (dialogue.capacity and registered_count is not None and registered_count >= dialogue.capacity)
+    """Open registration, not yet held nor cancelled, not already registered (a full session takes the user onto its
+    waiting list)."""
+    return (_signed_in(user) and not registered and dialogue.registration_open and dialogue.is_upcoming
+            and not dialogue.is_cancelled)
 
 
 def can_unregister(user, dialogue, *, registered):
     return _signed_in(user) and registered and dialogue.is_upcoming
+
+
+def can_see_join_link(user, registration):
+    """Only a participant holding a seat (not the waiting list, never an anonymous visitor)."""
+    from .enums import RegistrationStatus
+
+    return _signed_in(user) and registration is not None and registration.status == RegistrationStatus.REGISTERED
 
 
 def can_contribute(user, dialogue):

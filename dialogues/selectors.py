@@ -3,7 +3,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .enums import ContributionStatus, ReportStatus
+from .enums import ContributionStatus, RegistrationStatus, ReportStatus
 from .filters import DialogueFilter
 from .models import Contribution, Dialogue, Registration, Report
 
@@ -22,7 +22,8 @@ def dialogue_list(*, params):
 
 
 def dialogue_detail(pk):
-    return (Dialogue.objects.select_related("cycle").prefetch_related("round_tables", "objectives", "materials")
+    return (Dialogue.objects.select_related("cycle")
+            .prefetch_related("round_tables", "objectives", "materials", "recordings")
             .filter(pk=pk).first())
 
 
@@ -39,23 +40,33 @@ def own_unpublished_contributions(dialogue, user):
 
 
 def registration_state(dialogue, user):
-    """(is `user` registered, number of registrations) for `dialogue`."""
-    registrations = Registration.objects.filter(dialogue=dialogue)
-    count = registrations.count()
-    registered = bool(getattr(user, "is_authenticated", False) and registrations.filter(user=user).exists())
-    return registered, count
+    """(`user`'s registration or None, seats taken, waiting-list length) for `dialogue`, in two queries."""
+    counts = Registration.objects.filter(dialogue=dialogue).aggregate(
+        seats=Count("pk", filter=Q(status=RegistrationStatus.REGISTERED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)))
+    own = None
+    if getattr(user, "is_authenticated", False):
+        own = Registration.objects.filter(dialogue=dialogue, user=user).first()
+    return own, counts["seats"], counts["waiting"]
+
+
+def upcoming_for_feed(*, params):
+    """Upcoming, not cancelled sessions for the calendar feed, filtered like the list page."""
+    return DialogueFilter(params, queryset=Dialogue.objects.all()).qs.upcoming()[:500]
 
 
 def dialogues_for_management():
     return (Dialogue.objects.select_related("cycle")
-            .annotate(registration_count=Count("registrations", distinct=True),
+            .annotate(registration_count=Count("registrations", distinct=True,
+                                               filter=Q(registrations__status=RegistrationStatus.REGISTERED)),
                       pending_count=Count("contributions", distinct=True,
                                           filter=Q(contributions__status=ContributionStatus.SUBMITTED)))
             .order_by("-starts_at", "-pk"))
 
 
-def registrations_for(dialogue):
-    return Registration.objects.filter(dialogue=dialogue).select_related("user").order_by("created_at", "pk")
+def registrations_for(dialogue, status=RegistrationStatus.REGISTERED):
+    return (Registration.objects.filter(dialogue=dialogue, status=status).select_related("user")
+            .order_by("created_at", "pk"))
 
 
 def moderation_queue():
@@ -77,7 +88,7 @@ def round_table_compilation(*, round_table, cycle=None):
     """Published contributions feeding `round_table`'s background note: those filed under it, and those filed
     under no round table in a dialogue linked to it."""
     linked = Dialogue.objects.filter(round_tables=round_table).values("pk")
-    queryset = (Contribution.objects.published()
+    queryset = (Contribution.objects.published().filter(consultation__isnull=True)
                 .filter(Q(round_table=round_table) | Q(round_table__isnull=True, dialogue__in=linked))
                 .select_related("dialogue", "dialogue__cycle", "author", "round_table")
                 .order_by("dialogue__starts_at", "dialogue_id", "created_at", "pk"))

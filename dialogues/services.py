@@ -4,15 +4,24 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record_event
-from core.notifications import notify
+from core.notifications import notify, notify_many
 from core.workflow import DomainError, move, require
 
-from .enums import CONTRIBUTION_TRANSITIONS, REPORT_TRANSITIONS, ContributionStatus, ReportStatus
-from .models import Contribution, Dialogue, Material, Registration, Report
+from .calendar import ics_attachment
+from .enums import (
+    CONTRIBUTION_TRANSITIONS,
+    REPORT_TRANSITIONS,
+    ContributionStatus,
+    RegistrationStatus,
+    ReminderKind,
+    ReportStatus,
+)
+from .models import Contribution, Dialogue, Material, Recording, Registration, Reminder, Report
 from .permissions import (
     can_contribute,
     can_manage_dialogues,
@@ -21,8 +30,9 @@ from .permissions import (
     can_report_contribution,
 )
 
-DIALOGUE_FIELDS = ("cycle", "kind", "title", "language", "description", "starts_at", "ends_at", "is_online",
-                   "location", "region", "recording_url", "registration_open", "capacity")
+DIALOGUE_FIELDS = ("cycle", "kind", "title", "language", "description", "starts_at", "ends_at", "time_zone",
+                   "is_online", "location", "region", "join_url", "summary", "registration_open", "capacity")
+REGISTERED, WAITING = RegistrationStatus.REGISTERED, RegistrationStatus.WAITING
 
 
 # --- Dialogues and materials (secretariat) ------------------------------------------------------------------------
@@ -46,6 +56,7 @@ def dialogue_update(*, dialogue_id, by, round_tables=None, objectives=None, **fi
     for name, value in fields.items():
         if name in DIALOGUE_FIELDS:
             setattr(dialogue, name, value)
+    dialogue.ics_sequence += 1
     dialogue.full_clean()
     dialogue.save()
     if round_tables is not None:
@@ -53,7 +64,42 @@ def dialogue_update(*, dialogue_id, by, round_tables=None, objectives=None, **fi
     if objectives is not None:
         dialogue.objectives.set(objectives)
     record_event(dialogue, "updated", actor=by)
+    _promote_waiting(dialogue)
     return dialogue
+
+
+@transaction.atomic
+def dialogue_cancel(*, dialogue_id, by):
+    """Cancel an upcoming session; every registrant gets an e-mail with a CANCEL calendar update."""
+    require(can_manage_dialogues(by))
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
+    require(dialogue.is_upcoming and not dialogue.is_cancelled, _("Only an upcoming session can be cancelled."))
+    dialogue.cancelled_at = timezone.now()
+    dialogue.registration_open = False
+    dialogue.ics_sequence += 1
+    dialogue.save(update_fields=["cancelled_at", "registration_open", "ics_sequence", "updated_at"])
+    record_event(dialogue, "cancelled", actor=by)
+    context = {**_dialogue_context(dialogue), "attachments": [ics_attachment(dialogue)]}
+    for registration in Registration.objects.filter(dialogue=dialogue).select_related("user"):
+        notify(registration.user, "dialogues_cancelled", context=context,
+               dedupe_key=f"dialogues:cancelled:{registration.pk}")
+    return dialogue
+
+
+@transaction.atomic
+def recording_add(*, dialogue_id, by, url, language):
+    """Add a recording link; the first one tells every registrant that the recording is up (once each)."""
+    require(can_manage_dialogues(by))
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
+    recording = Recording(dialogue=dialogue, url=url, language=language)
+    recording.full_clean()
+    recording.save()
+    record_event(dialogue, "recording_added", actor=by, comment=url)
+    registrants = [r.user for r in Registration.objects.filter(dialogue=dialogue, status=REGISTERED)
+                   .select_related("user")]
+    notify_many(registrants, "dialogues_recording", context=_dialogue_context(dialogue),
+                dedupe_prefix=f"dialogues:recording:{dialogue.pk}")
+    return recording
 
 
 @transaction.atomic
@@ -80,38 +126,110 @@ def material_delete(*, material_id, by):
 
 @transaction.atomic
 def registration_create(*, dialogue_id, user):
-    """Register `user` for an upcoming dialogue with open registration and room left; queue the confirmation.
+    """Register `user` for an upcoming dialogue with open registration, or put them on its waiting list when it is
+    full; queue the confirmation (with the calendar file) or the waiting-list notice.
 
     Locks the dialogue so two last-minute registrations cannot both take the last seat.
     """
     dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
-    registered = Registration.objects.filter(dialogue=dialogue, user=user).exists()
-    if registered:
+    if Registration.objects.filter(dialogue=dialogue, user=user).exists():
         raise DomainError(_("You are already registered for this dialogue."))
-    count = Registration.objects.filter(dialogue=dialogue).count()
-    if dialogue.capacity and count >= dialogue.capacity:
-        raise DomainError(_("This dialogue is full."))
-    require(can_register(user, dialogue, registered=False, registered_count=count),
-            _("Registration for this dialogue is closed."))
+    require(can_register(user, dialogue, registered=False), _("Registration for this dialogue is closed."))
+    full = bool(dialogue.capacity) and _seats_taken(dialogue) >= dialogue.capacity
     try:
         with transaction.atomic():
-            registration = Registration.objects.create(dialogue=dialogue, user=user)
+            registration = Registration.objects.create(dialogue=dialogue, user=user,
+                                                       status=WAITING if full else REGISTERED)
     except IntegrityError as err:
         raise DomainError(_("You are already registered for this dialogue.")) from err
-    record_event(dialogue, "registered", actor=user)
-    notify(user, "dialogues_registered", context=_dialogue_context(dialogue),
-           dedupe_key=f"dialogues:registered:{registration.pk}")
+    if full:
+        record_event(dialogue, "waitlisted", actor=user)
+        notify(user, "dialogues_waitlisted", context={**_dialogue_context(dialogue),
+                                                      "position": waiting_position(registration)},
+               dedupe_key=f"dialogues:waitlisted:{registration.pk}")
+    else:
+        record_event(dialogue, "registered", actor=user)
+        _confirm(registration, dialogue, "dialogues_registered")
     return registration
+
+
+def waiting_position(registration):
+    """1 for the first in line on the waiting list."""
+    return Registration.objects.filter(dialogue_id=registration.dialogue_id, status=WAITING).filter(
+        Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    ).count() + 1
+
+
+def _seats_taken(dialogue):
+    return Registration.objects.filter(dialogue=dialogue, status=REGISTERED).count()
+
+
+def _confirm(registration, dialogue, template):
+    context = {**_dialogue_context(dialogue), "attachments": [ics_attachment(dialogue)]}
+    notify(registration.user, template, context=context, dedupe_key=f"{template}:{registration.pk}")
+
+
+def _promote_waiting(dialogue):
+    """Give free seats to the first in line. The caller holds the dialogue's row lock, so concurrent
+    cancellations are serialised and each promotes a different person."""
+    if dialogue.is_cancelled or not dialogue.is_upcoming:
+        return []
+    free = (dialogue.capacity - _seats_taken(dialogue)) if dialogue.capacity else None
+    waiting = Registration.objects.filter(dialogue=dialogue, status=WAITING).select_related("user").order_by(
+        "created_at", "pk")
+    promoted = list(waiting if free is None else waiting[:max(free, 0)])
+    for registration in promoted:
+        registration.status, registration.promoted_at = REGISTERED, timezone.now()
+        registration.save(update_fields=["status", "promoted_at"])
+        record_event(dialogue, "promoted", actor=None, comment=registration.user.email)
+        _confirm(registration, dialogue, "dialogues_promoted")
+    return promoted
 
 
 @transaction.atomic
 def registration_cancel(*, dialogue_id, user):
-    dialogue = Dialogue.objects.get(pk=dialogue_id)
+    """Cancel a seat or leave the waiting list; a freed seat goes to the first in line."""
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
     require(dialogue.is_upcoming, _("This dialogue has already taken place."))
     deleted, _rows = Registration.objects.filter(dialogue=dialogue, user=user).delete()
     if not deleted:
         raise DomainError(_("You are not registered for this dialogue."))
     record_event(dialogue, "unregistered", actor=user)
+    _promote_waiting(dialogue)
+
+
+# --- Reminders ------------------------------------------------------------------------------------------------------
+
+REMINDER_LEADS = {ReminderKind.DAY_BEFORE: timedelta(days=1), ReminderKind.HOUR_BEFORE: timedelta(hours=1)}
+
+
+def reminders_send(*, now=None):
+    """Queue the day-before reminder (and the hour-before one for online sessions) for every registrant whose
+    session starts within that lead time. Each goes once per registration: the Reminder row's unique constraint
+    makes a second or concurrent run skip it. Returns how many were queued."""
+    now = now or timezone.now()
+    queued = 0
+    for kind, lead in REMINDER_LEADS.items():
+        due = (Registration.objects.filter(status=REGISTERED, dialogue__cancelled_at__isnull=True,
+                                           dialogue__starts_at__gt=now, dialogue__starts_at__lte=now + lead)
+               .exclude(reminders__kind=kind).select_related("dialogue", "user"))
+        if kind == ReminderKind.HOUR_BEFORE:
+            due = due.filter(dialogue__is_online=True)
+        queued += sum(1 for registration in due if _remind(registration, kind))
+    return queued
+
+
+def _remind(registration, kind):
+    try:
+        with transaction.atomic():
+            Reminder.objects.create(registration=registration, kind=kind)
+            context = {**_dialogue_context(registration.dialogue), "kind": str(kind),
+                       "join_url": registration.dialogue.join_url}
+            notify(registration.user, "dialogues_reminder", context=context,
+                   dedupe_key=f"dialogues:reminder:{kind}:{registration.pk}")
+    except IntegrityError:
+        return False
+    return True
 
 
 # --- Contributions --------------------------------------------------------------------------------------------------
@@ -229,6 +347,8 @@ def _dialogue_context(dialogue):
         "dialogue_id": dialogue.pk,
         "title": dialogue.title,
         "starts_at": dialogue.starts_at.isoformat(),
+        "ends_at": dialogue.ends_at.isoformat(),
+        "time_zone": dialogue.time_zone,
         "location": dialogue.location,
         "is_online": dialogue.is_online,
     }

@@ -18,7 +18,9 @@ from gcm.models import Cycle, RoundTable
 from gcm.selectors import active_cycle
 
 from . import selectors, services
-from .forms import ContributionForm, DialogueForm, DismissForm, MaterialForm, ReasonForm, ReportForm
+from .calendar import MIMETYPE, dialogue_ics, feed_ics
+from .enums import RegistrationStatus
+from .forms import ContributionForm, DialogueForm, DismissForm, MaterialForm, ReasonForm, RecordingForm, ReportForm
 from .models import Contribution, Material
 from .permissions import (
     access_contribution,
@@ -27,8 +29,10 @@ from .permissions import (
     can_manage_dialogues,
     can_register,
     can_report_contribution,
+    can_see_join_link,
     can_unregister,
 )
+from .timezones import viewer_zone
 
 CONTRIBUTIONS_PER_PAGE = 20
 UPCOMING_LIMIT = 50
@@ -52,7 +56,7 @@ class DialogueListView(TemplateView):
         dialogues = filterset.qs
         return super().get_context_data(
             filter=filterset, upcoming=list(dialogues.upcoming()[:UPCOMING_LIMIT]),
-            page_obj=_page(self.request, dialogues.past(), 20),
+            page_obj=_page(self.request, dialogues.past(), 20), viewer_zone=viewer_zone(self.request),
             can_manage=can_manage_dialogues(self.request.user), **kwargs,
         )
 
@@ -65,14 +69,19 @@ class DialogueDetailView(TemplateView):
         dialogue = selectors.dialogue_detail(self.kwargs["pk"])
         if dialogue is None:
             raise Http404
-        registered, count = selectors.registration_state(dialogue, user)
+        registration, count, waiting = selectors.registration_state(dialogue, user)
+        registered = registration is not None
+        is_full = bool(dialogue.capacity and count >= dialogue.capacity)
         return super().get_context_data(
             dialogue=dialogue, page_obj=_page(self.request, selectors.published_contributions(dialogue),
                                               CONTRIBUTIONS_PER_PAGE),
             own_contributions=selectors.own_unpublished_contributions(dialogue, user),
-            registered=registered, registration_count=count,
-            is_full=bool(dialogue.capacity and count >= dialogue.capacity),
-            can_register=can_register(user, dialogue, registered=registered, registered_count=count),
+            registration=registration, registered=registered, registration_count=count, waiting_count=waiting,
+            waiting_position=(services.waiting_position(registration)
+                              if registered and registration.status == RegistrationStatus.WAITING else None),
+            show_join_link=can_see_join_link(user, registration), is_full=is_full,
+            viewer_zone=viewer_zone(self.request),
+            can_register=can_register(user, dialogue, registered=registered),
             can_unregister=can_unregister(user, dialogue, registered=registered),
             can_contribute=can_contribute(user, dialogue), can_manage=can_manage_dialogues(user),
             form=form or ContributionForm(dialogue=dialogue, language=self.request.LANGUAGE_CODE), **kwargs,
@@ -108,8 +117,48 @@ class ContributeView(StashOnLogoutMixin, DialogueDetailView):
 class RegisterView(LoginRequiredMixin, View):
     def post(self, request, pk):
         dialogue = access_dialogue(pk)
-        run_service(request, lambda: services.registration_create(dialogue_id=pk, user=request.user),
-                    _("You are registered. A confirmation is on its way to %(email)s.") % {"email": request.user.email})
+        try:
+            registration = services.registration_create(dialogue_id=pk, user=request.user)
+        except DomainError as err:
+            messages.error(request, err.message)
+        else:
+            if registration.status == RegistrationStatus.WAITING:
+                messages.info(request, _("This dialogue is full: you are number %(n)s on the waiting list. We will "
+                                         "e-mail you if a place frees up.") % {"n": services.waiting_position(
+                                             registration)})
+            else:
+                messages.success(request, _("You are registered. A confirmation is on its way to %(email)s.")
+                                 % {"email": request.user.email})
+        return redirect(dialogue)
+
+
+class DialogueIcsView(View):
+    """"Add to calendar": the session as an .ics file; the join link only for a participant with a seat."""
+
+    def get(self, request, pk):
+        dialogue = access_dialogue(pk)
+        registration, _seats, _waiting = selectors.registration_state(dialogue, request.user)
+        body = dialogue_ics(dialogue, join_url=can_see_join_link(request.user, registration))
+        response = HttpResponse(body, content_type=f"{MIMETYPE}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="dialogue-{dialogue.pk}.ics"'
+        return response
+
+
+class CalendarFeedView(View):
+    """Upcoming sessions as a subscribable feed (?cycle=, ?kind=, ?round_table=); never a join link."""
+
+    def get(self, request):
+        response = HttpResponse(feed_ics(selectors.upcoming_for_feed(params=request.GET)),
+                                content_type=f"{MIMETYPE}; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="dialogues.ics"'
+        return response
+
+
+class DialogueCancelView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        dialogue = access_dialogue(pk)
+        run_service(request, lambda: services.dialogue_cancel(dialogue_id=pk, by=request.user),
+                    _("The session is cancelled; registrants are told and their calendars updated."))
         return redirect(dialogue)
 
 
@@ -193,10 +242,12 @@ class DialogueFormView(SecretariatRequiredMixin, View):
 class MaterialsView(SecretariatRequiredMixin, View):
     template_name = "dialogues/materials.html"
 
-    def get(self, request, pk, form=None):
+    def get(self, request, pk, form=None, recording_form=None):
         dialogue = access_dialogue(pk)
         return render(request, self.template_name, {"dialogue": dialogue, "materials": dialogue.materials.all(),
-                                                    "form": form or MaterialForm()})
+                                                    "recordings": dialogue.recordings.all(),
+                                                    "form": form or MaterialForm(),
+                                                    "recording_form": recording_form or RecordingForm()})
 
     def post(self, request, pk):
         access_dialogue(pk)
@@ -219,6 +270,19 @@ class MaterialDownloadView(View):
                             filename=material.file.name.rsplit("/", 1)[-1])
 
 
+class RecordingAddView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        access_dialogue(pk)
+        form = RecordingForm(request.POST)
+        if not form.is_valid():
+            view = MaterialsView()
+            view.setup(request, pk=pk)
+            return view.get(request, pk, recording_form=form)
+        services.recording_add(dialogue_id=pk, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The recording has been added; registrants are told it is up."))
+        return redirect("dialogues:materials", pk=pk)
+
+
 class MaterialDeleteView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         material = get_object_or_404(Material, pk=pk)
@@ -232,9 +296,9 @@ class RegistrationListView(SecretariatRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         dialogue = access_dialogue(self.kwargs["pk"])
-        return super().get_context_data(dialogue=dialogue,
-                                        page_obj=_page(self.request, selectors.registrations_for(dialogue), 100),
-                                        **kwargs)
+        return super().get_context_data(
+            dialogue=dialogue, page_obj=_page(self.request, selectors.registrations_for(dialogue), 100),
+            waiting=selectors.registrations_for(dialogue, RegistrationStatus.WAITING)[:500], **kwargs)
 
 
 def _csv_cell(value):
@@ -250,11 +314,12 @@ class RegistrationExportView(SecretariatRequiredMixin, View):
         response["Content-Disposition"] = f'attachment; filename="dialogue-{dialogue.pk}-registrations.csv"'
         response.write("\ufeff")
         writer = csv.writer(response)
-        writer.writerow([_("Name"), _("E-mail"), _("Preferred language"), _("Registered at (UTC)")])
-        for registration in selectors.registrations_for(dialogue).iterator(chunk_size=2000):
-            user = registration.user
-            writer.writerow([_csv_cell(user.full_name), _csv_cell(user.email), user.preferred_language,
-                             registration.created_at.strftime("%Y-%m-%d %H:%M")])
+        writer.writerow([_("Name"), _("E-mail"), _("Preferred language"), _("Registered at (UTC)"), _("Status")])
+        for status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING):
+            for registration in selectors.registrations_for(dialogue, status).iterator(chunk_size=2000):
+                user = registration.user
+                writer.writerow([_csv_cell(user.full_name), _csv_cell(user.email), user.preferred_language,
+                                 registration.created_at.strftime("%Y-%m-%d %H:%M"), status.label])
         return response
 
 

@@ -255,6 +255,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "pledge-mark-inactive": {"task": "pledges.mark_inactive", "schedule": crontab(hour=6, minute=45)},
     "open-data-zip": {"task": "api.build_open_data", "schedule": crontab(hour=2, minute=30)},
+    "dialogue-reminders": {"task": "dialogues.send_reminders", "schedule": timedelta(minutes=10)},
 }
 
 CACHE_URL = env("CACHE_URL", default=REDIS_URL)

@@ -20,3 +20,20 @@ def public_name(user):
     from django.utils.translation import gettext
 
     return (getattr(user, "full_name", "") or "").strip() or gettext("Participant")
+
+
+@register.inclusion_tag("dialogues/_session_time.html", takes_context=True)
+def session_time(context, dialogue, viewer_zone=None, compact=False):
+    """The session's time in New York (always, with the UTC offset, so it reads right without JavaScript) and in
+    the viewer's zone when known and different; `data-` attributes let the static script show the browser's."""
+    from dialogues.timezones import NEW_YORK, utc_offset, zone_or_none
+
+    new_york = zone_or_none(NEW_YORK)
+    start, end = dialogue.starts_at.astimezone(new_york), dialogue.ends_at.astimezone(new_york)
+    local = None
+    if viewer_zone is not None and str(viewer_zone) != NEW_YORK:
+        local = {"start": dialogue.starts_at.astimezone(viewer_zone), "end": dialogue.ends_at.astimezone(viewer_zone),
+                 "zone": str(viewer_zone).replace("_", " ")}
+        local["offset"] = utc_offset(local["start"])
+    return {"start": start, "end": end, "offset": utc_offset(start), "local": local, "compact": compact,
+            "utc_start": dialogue.starts_at, "utc_end": dialogue.ends_at}

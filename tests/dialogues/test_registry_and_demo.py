@@ -1,5 +1,6 @@
 import io
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -7,7 +8,7 @@ from django.urls import reverse
 
 from core.registry import collect
 from dialogues.enums import ContributionStatus, DialogueKind, ReportStatus
-from dialogues.models import Contribution, Dialogue, Registration, Report
+from dialogues.models import Consultation, Contribution, Dialogue, Registration, Report
 from dialogues.registry import round_table_section
 from gcm.models import Cycle, RoundTable
 from tests.dialogues.factories import ContributionFactory, DialogueFactory, ReportFactory
@@ -80,7 +81,10 @@ def test_seed_demo_is_idempotent_and_matches_the_2022_calendar():
     assert sorted(d.starts_at.date().isoformat() for d in regional) == [
         "2022-03-15", "2022-03-29", "2022-04-05", "2022-04-19"]
     assert all(d.region == "americas" and "virtual" in d.location.lower() for d in regional)
-    assert not y2022.exclude(recording_url="").exists()
+    for dialogue in y2022.filter(kind=DialogueKind.GLOBAL):
+        assert dialogue.starts_at.astimezone(ZoneInfo("America/New_York")).hour == 10
+        assert sorted(dialogue.recordings.values_list("language", flat=True)) == ["en", "es", "fr"]
+    assert Consultation.objects.filter(cycle=Cycle.objects.active()).count() == 4
     upcoming = Dialogue.objects.upcoming().filter(cycle=Cycle.objects.active())
     assert upcoming.count() >= 2
     statuses = set(Contribution.objects.values_list("status", flat=True))

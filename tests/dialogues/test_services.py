@@ -65,11 +65,12 @@ def test_registration_unique_constraint_holds_in_the_database(user):
         Registration.objects.create(dialogue=registration.dialogue, user=user)
 
 
-def test_registration_when_full_is_refused(user):
+def test_registration_when_full_goes_to_the_waiting_list(user):
     dialogue = DialogueFactory(capacity=1)
     RegistrationFactory(dialogue=dialogue)
-    with pytest.raises(DomainError, match="full"):
-        services.registration_create(dialogue_id=dialogue.pk, user=user)
+    registration = services.registration_create(dialogue_id=dialogue.pk, user=user)
+    assert registration.status == "waiting"
+    assert services.waiting_position(registration) == 1
 
 
 @pytest.mark.parametrize("fields", [{"registration_open": False}, {"past": True}])

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from dialogues.enums import ContributionStatus
-from dialogues.models import Contribution, Dialogue, Registration, Report
+from dialogues.models import Contribution, Dialogue, Recording, Registration, Report
 from gcm.models import Cycle, RoundTable
 from tests.dialogues.factories import ContributionFactory, DialogueFactory, RegistrationFactory, ReportFactory
 from tests.factories import UserFactory
@@ -55,13 +55,14 @@ def test_dialogue_detail_queries_do_not_grow(client, user, n, django_assert_num_
     ContributionFactory.create_batch(n, dialogue=dialogue, author=user)
     client.force_login(user)
     client.get(dialogue.get_absolute_url())
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(dialogue.get_absolute_url())
     assert response.content.count(b"data-contribution-id") == 2 * n
 
 
 def test_detail_shows_published_contributions_and_own_pending_with_reason(client, user):
-    dialogue = DialogueFactory(recording_url="https://media.un.example/rec")
+    dialogue = DialogueFactory()
+    Recording.objects.create(dialogue=dialogue, url="https://media.un.example/rec", language="fr")
     ContributionFactory(dialogue=dialogue, status=S.PUBLISHED, text="Public **view**")
     ContributionFactory(dialogue=dialogue, status=S.SUBMITTED, text="Someone else pending")
     ContributionFactory(dialogue=dialogue, author=user, status=S.REJECTED, text="Mine rejected",
@@ -251,13 +252,15 @@ def test_secretariat_creates_and_edits_a_dialogue(client, secretariat_user):
     client.force_login(secretariat_user)
     cycle = Cycle.objects.active()
     data = {"cycle": cycle.pk, "kind": "regional", "title": "Round table for Africa", "language": "fr",
-            "starts_at": "2029-10-01T10:00", "ends_at": "2029-10-01T12:00", "is_online": "on",
+            "time_zone": "America/New_York", "starts_at": "2029-10-01T10:00", "ends_at": "2029-10-01T12:00",
+            "is_online": "on",
             "location": "Virtual", "region": "africa", "round_tables": [RoundTable.objects.get(number=2).pk],
             "registration_open": "on", "capacity": "50"}
     response = client.post(reverse("dialogues:create"), data)
     dialogue = Dialogue.objects.get()
     assert response["Location"] == dialogue.get_absolute_url()
     assert dialogue.region == "africa" and dialogue.capacity == 50
+    assert dialogue.starts_at.isoformat() == "2029-10-01T14:00:00+00:00"  # 10:00 New York (EDT) in UTC
     client.post(reverse("dialogues:edit", args=[dialogue.pk]), {**data, "title": "Renamed", "region": ""})
     dialogue.refresh_from_db()
     assert dialogue.title == "Round table for Africa"  # a regional round table needs a region
