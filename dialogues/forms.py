@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import https_url_formfield
 from core.uploads import DOCUMENTS, accept_attribute
-from gcm.models import RoundTable
+from gcm.enums import StakeholderCategory
+from gcm.models import Objective, RoundTable
 
 from .enums import ContentLanguage
-from .models import Dialogue, Material, Recording
+from .models import Consultation, Dialogue, Material, Recording
 from .timezones import time_zone_choices, zone_or_none
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -105,3 +106,32 @@ class ReportForm(forms.Form):
 
 class DismissForm(forms.Form):
     comment = forms.CharField(label=_("Note for the audit trail"), max_length=2000, required=False)
+
+
+class ConsultationForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(label=_("Languages of the inputs"), choices=ContentLanguage.choices,
+                                          widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Consultation
+        fields = ["cycle", "round_table", "guiding_question", "question_language", "opens_on", "closes_on",
+                  "languages"]
+        widgets = {"opens_on": forms.DateInput(attrs={"type": "date"}),
+                   "closes_on": forms.DateInput(attrs={"type": "date"}),
+                   "guiding_question": forms.Textarea(attrs={"rows": 3})}
+
+
+class ConsultationInputForm(forms.Form):
+    text = forms.CharField(label=_("Your input"), max_length=MAX_CONTRIBUTION, widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text=_("Markdown is allowed. The secretariat reads every input before it is "
+                                       "published."))
+    language = forms.ChoiceField(label=_("Language of your input"))
+    objective = forms.ModelChoiceField(label=_("GCM objective it concerns"), queryset=Objective.objects.none(),
+                                       required=False, empty_label=_("The round table as a whole"))
+    stakeholder_category = forms.ChoiceField(label=_("You write as"), choices=StakeholderCategory.choices)
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(ContentLanguage.choices)
+        self.fields["language"].choices = [(code, labels[code]) for code in consultation.languages]
+        self.fields["objective"].queryset = Objective.objects.filter(round_table=consultation.round_table)

@@ -39,6 +39,10 @@ def can_contribute(user, dialogue):
     return _signed_in(user)
 
 
+def can_post_input(user, consultation):
+    return _signed_in(user) and consultation.is_open
+
+
 def can_view_contribution(user, contribution):
     if contribution.status == ContributionStatus.PUBLISHED:
         return True

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from .enums import ContributionStatus, RegistrationStatus, ReportStatus
 from .filters import DialogueFilter
-from .models import Contribution, Dialogue, Registration, Report
+from .models import Consultation, Contribution, Dialogue, Registration, Report
 
 
 def _published_count(**extra):
@@ -71,7 +71,8 @@ def registrations_for(dialogue, status=RegistrationStatus.REGISTERED):
 
 def moderation_queue():
     return (Contribution.objects.filter(status=ContributionStatus.SUBMITTED)
-            .select_related("dialogue", "author", "round_table").order_by("created_at", "pk"))
+            .select_related("dialogue", "consultation__round_table", "author", "round_table")
+            .order_by("created_at", "pk"))
 
 
 def reported_contributions():
@@ -79,7 +80,7 @@ def reported_contributions():
     open_reports = Report.objects.filter(status=ReportStatus.OPEN).select_related("reporter").order_by("created_at")
     return (Contribution.objects.filter(reports__status=ReportStatus.OPEN)
             .annotate(open_report_count=Count("reports"))
-            .select_related("dialogue", "author", "round_table")
+            .select_related("dialogue", "consultation__round_table", "author", "round_table")
             .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
             .order_by("pk"))
 
@@ -156,3 +157,24 @@ def contributions_for_objective(objective, *, limit=5):
     """A few published contributions to the dialogues on `objective`, newest first (one query)."""
     return list(Contribution.objects.published().filter(dialogue__objectives=objective)
                 .select_related("dialogue", "author").order_by("-created_at", "-pk")[:limit])
+
+
+def consultation_list():
+    return Consultation.objects.select_related("cycle", "round_table").order_by("-opens_on", "round_table__number")
+
+
+def consultation_detail(pk):
+    return Consultation.objects.select_related("cycle", "round_table").filter(pk=pk).first()
+
+
+def published_inputs(consultation):
+    return (consultation.inputs.published().select_related("author", "objective")
+            .order_by("created_at", "pk"))
+
+
+def consultation_inputs_for_compilation(*, round_table, cycle=None):
+    """Published consultation inputs of `round_table`, ordered to group by objective, then stakeholder category."""
+    queryset = (Contribution.objects.published().filter(consultation__round_table=round_table)
+                .select_related("author", "objective", "consultation")
+                .order_by("objective__number", "stakeholder_category", "created_at", "pk"))
+    return queryset.filter(consultation__cycle=cycle) if cycle else queryset

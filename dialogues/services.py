@@ -21,11 +21,12 @@ from .enums import (
     ReminderKind,
     ReportStatus,
 )
-from .models import Contribution, Dialogue, Material, Recording, Registration, Reminder, Report
+from .models import Consultation, Contribution, Dialogue, Material, Recording, Registration, Reminder, Report
 from .permissions import (
     can_contribute,
     can_manage_dialogues,
     can_moderate_contribution,
+    can_post_input,
     can_register,
     can_report_contribution,
 )
@@ -259,6 +260,38 @@ def _throttle(own_rows, setting, default, message):
 
 
 @transaction.atomic
+def consultation_open(*, by, **fields):
+    """The secretariat opens the consultation of one round table for one cycle."""
+    require(can_manage_dialogues(by))
+    consultation = Consultation(**fields)
+    consultation.full_clean()
+    consultation.save()
+    record_event(consultation, "opened", actor=by)
+    return consultation
+
+
+@transaction.atomic
+def consultation_input_submit(*, consultation_id, author, text, language, objective=None, stakeholder_category=""):
+    """A signed-in user's input to an open consultation; moderated like a dialogue contribution."""
+    consultation = Consultation.objects.select_related("round_table").get(pk=consultation_id)
+    require(can_post_input(author, consultation), _("This consultation is not open."))
+    text = (text or "").strip()
+    if not text:
+        raise DomainError(_("Please write your input."))
+    if language not in consultation.languages:
+        raise DomainError(_("Please write in one of the languages of this consultation."))
+    if objective is not None and objective.round_table_id != consultation.round_table_id:
+        raise DomainError(_("Choose one of this round table's objectives."))
+    _throttle(Contribution.objects.filter(author=author), "CONTRIBUTIONS_PER_HOUR", 10,
+              _("You have sent %(count)s contributions in the last hour; please wait before sending more."))
+    contribution = Contribution.objects.create(consultation=consultation, author=author, text=text,
+                                               language=language, round_table=consultation.round_table,
+                                               objective=objective, stakeholder_category=stakeholder_category)
+    record_event(contribution, "submitted", actor=author, to_status=contribution.status)
+    return contribution
+
+
+@transaction.atomic
 def contribution_publish(*, contribution_id, by):
     contribution = Contribution.objects.select_for_update().get(pk=contribution_id)
     require(can_moderate_contribution(by, contribution))
@@ -358,5 +391,6 @@ def _contribution_context(contribution):
     return {
         "contribution_id": contribution.pk,
         "dialogue_id": contribution.dialogue_id,
-        "dialogue_title": contribution.dialogue.title,
+        "dialogue_title": contribution.place_title,
+        "place_path": contribution.place.get_absolute_url(),
     }

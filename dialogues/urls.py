@@ -12,6 +12,9 @@ urlpatterns = [
     path("<int:pk>/unregister/", views.UnregisterView.as_view(), name="unregister"),
     path("<int:pk>/contribute/", views.ContributeView.as_view(), name="contribute"),
     path("materials/<int:pk>/", views.MaterialDownloadView.as_view(), name="material"),
+    path("consultations/", views.ConsultationListView.as_view(), name="consultations"),
+    path("consultations/<int:pk>/", views.ConsultationDetailView.as_view(), name="consultation"),
+    path("secretariat/consultations/new/", views.ConsultationCreateView.as_view(), name="consultation_create"),
     path("contributions/<int:pk>/", views.ContributionDetailView.as_view(), name="contribution"),
     path("contributions/<int:pk>/report/", views.ReportView.as_view(), name="report"),
     # Secretariat (under a /secretariat/ segment: the MFA middleware guards those paths)

@@ -2,6 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,13 +21,24 @@ from gcm.selectors import active_cycle
 from . import selectors, services
 from .calendar import MIMETYPE, dialogue_ics, feed_ics
 from .enums import RegistrationStatus
-from .forms import ContributionForm, DialogueForm, DismissForm, MaterialForm, ReasonForm, RecordingForm, ReportForm
+from .forms import (
+    ConsultationForm,
+    ConsultationInputForm,
+    ContributionForm,
+    DialogueForm,
+    DismissForm,
+    MaterialForm,
+    ReasonForm,
+    RecordingForm,
+    ReportForm,
+)
 from .models import Contribution, Material
 from .permissions import (
     access_contribution,
     access_dialogue,
     can_contribute,
     can_manage_dialogues,
+    can_post_input,
     can_register,
     can_report_contribution,
     can_see_join_link,
@@ -199,7 +211,65 @@ class ReportView(LoginRequiredMixin, View):
         run_service(request, lambda: services.report_create(contribution_id=pk, reporter=request.user,
                                                      reason=form.cleaned_data["reason"]),
                     _("Thank you. The secretariat will look at this contribution."))
-        return redirect(contribution.dialogue)
+        return redirect(contribution.place)
+
+
+class ConsultationListView(TemplateView):
+    template_name = "dialogues/consultation_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(consultations=selectors.consultation_list(),
+                                        can_manage=can_manage_dialogues(self.request.user), **kwargs)
+
+
+class ConsultationDetailView(TemplateView):
+    """The guiding question, the dates and the published inputs; signed-in users post while it is open."""
+
+    template_name = "dialogues/consultation_detail.html"
+
+    def get(self, request, pk, form=None):
+        consultation = selectors.consultation_detail(pk)
+        if consultation is None:
+            raise Http404
+        return self.render_to_response(self.get_context_data(
+            consultation=consultation, page_obj=_page(request, selectors.published_inputs(consultation), 20),
+            can_post=can_post_input(request.user, consultation),
+            form=form or ConsultationInputForm(consultation=consultation)))
+
+    def post(self, request, pk):
+        consultation = selectors.consultation_detail(pk)
+        if consultation is None or not request.user.is_authenticated:
+            raise Http404
+        form = ConsultationInputForm(request.POST, consultation=consultation)
+        if form.is_valid():
+            try:
+                services.consultation_input_submit(consultation_id=pk, author=request.user, **form.cleaned_data)
+            except DomainError as err:
+                form.add_error(None, err.message)
+            else:
+                messages.success(request, _("Thank you. Your input will appear once the secretariat has read it."))
+                return redirect(consultation)
+        return self.get(request, pk, form=form)
+
+
+class ConsultationCreateView(SecretariatRequiredMixin, View):
+    template_name = "dialogues/consultation_form.html"
+
+    def get(self, request, form=None):
+        form = form or ConsultationForm(initial={"cycle": active_cycle(), "languages": ["en", "fr", "es"]})
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = ConsultationForm(request.POST)
+        if not form.is_valid():
+            return self.get(request, form=form)
+        try:
+            consultation = services.consultation_open(by=request.user, **form.cleaned_data)
+        except ValidationError as err:
+            form.add_error(None, err)
+            return self.get(request, form=form)
+        messages.success(request, _("The consultation is open."))
+        return redirect(consultation)
 
 
 # --- Secretariat: dialogues, materials, registrations ------------------------------------------------------------
@@ -383,7 +453,8 @@ class CompilationMixin(SecretariatRequiredMixin):
         known = cycle_year and cycle_year.isascii() and cycle_year.isdigit() and len(cycle_year) <= 4
         cycle = (Cycle.objects.filter(year=cycle_year).first() if known else None) or active_cycle()
         return {"round_table": round_table, "cycle": cycle, "cycles": Cycle.objects.order_by("-year"),
-                "contributions": selectors.round_table_compilation(round_table=round_table, cycle=cycle)}
+                "contributions": selectors.round_table_compilation(round_table=round_table, cycle=cycle),
+                "inputs": selectors.consultation_inputs_for_compilation(round_table=round_table, cycle=cycle)}
 
 
 class CompilationView(CompilationMixin, TemplateView):
