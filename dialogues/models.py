@@ -92,6 +92,12 @@ class Dialogue(models.Model):
         return self.ends_at >= timezone.now()
 
     @property
+    def recording_url(self):
+        """The first recording's link (for the API and open data, which predate several recordings)."""
+        first = next(iter(self.recordings.all()), None)
+        return first.url if first else ""
+
+    @property
     def is_cancelled(self):
         return self.cancelled_at is not None
 

@@ -129,13 +129,14 @@ def registration_count(cycle):
 
 def public_dialogues():
     """Every dialogue (all are public) with what the open data shows, in a constant number of queries."""
-    return (Dialogue.objects.select_related("cycle").prefetch_related("round_tables", "objectives", "materials")
+    return (Dialogue.objects.select_related("cycle")
+            .prefetch_related("round_tables", "objectives", "materials", "recordings")
             .annotate(published_count=_published_count()))
 
 
 def public_contributions():
     """Published contributions with their dialogue's id, round table and author's public name."""
-    return Contribution.objects.published().select_related("author", "round_table")
+    return Contribution.objects.published().filter(dialogue__isnull=False).select_related("author", "round_table")
 
 
 def dialogue_site_search(text, *, limit=10):
@@ -149,7 +150,8 @@ def contribution_site_search(text, *, limit=10):
     """Published contributions matching `text`, for the site-wide search."""
     from core.search import text_search
 
-    return text_search(Contribution.objects.published().select_related("dialogue", "author"), text=text,
+    return text_search(Contribution.objects.published().filter(dialogue__isnull=False)
+                       .select_related("dialogue", "author"), text=text,
                        fields=["text"], limit=limit)
 
 
