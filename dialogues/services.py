@@ -293,8 +293,7 @@ def consultation_input_submit(*, consultation_id, author, text, language, object
 
 @transaction.atomic
 def contribution_publish(*, contribution_id, by):
-    contribution = Contribution.objects.select_for_update().get(pk=contribution_id)
-    require(can_moderate_contribution(by, contribution))
+    contribution = _lock_for_decision(contribution_id, by)
     old = move(contribution, ContributionStatus.PUBLISHED, CONTRIBUTION_TRANSITIONS)
     _decided(contribution, by)
     contribution.save(update_fields=["status", "decided_at", "decided_by"])
@@ -309,8 +308,7 @@ def contribution_reject(*, contribution_id, by, reason):
 
     Open reports on a taken-down contribution are closed as upheld.
     """
-    contribution = Contribution.objects.select_for_update().get(pk=contribution_id)
-    require(can_moderate_contribution(by, contribution))
+    contribution = _lock_for_decision(contribution_id, by)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Please give the author a reason."))
@@ -322,6 +320,14 @@ def contribution_reject(*, contribution_id, by, reason):
     _close_reports(contribution, by, ReportStatus.UPHELD)
     notify(contribution.author, "dialogues_contribution_rejected",
            context={**_contribution_context(contribution), "reason": reason})
+    return contribution
+
+
+def _lock_for_decision(contribution_id, by):
+    """Lock the contribution for a moderation decision. A colleague's decision taken meanwhile is refused by the
+    transition map (InvalidTransition names the new status), not reported as a lack of permission."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution_id)
+    require(can_manage_dialogues(by))
     return contribution
 
 

@@ -176,7 +176,7 @@ def test_contribution_publish_twice_is_refused(secretariat_user, status):
 @pytest.mark.parametrize("action", ["publish", "reject"])
 def test_rejected_contribution_cannot_move(secretariat_user, action):
     contribution = ContributionFactory(status=S.REJECTED, rejection_reason="No")
-    with pytest.raises(NotAllowed):
+    with pytest.raises(InvalidTransition, match="not possible while the item is"):  # says why, not "not allowed"
         if action == "publish":
             services.contribution_publish(contribution_id=contribution.pk, by=secretariat_user)
         else:
