@@ -8,6 +8,7 @@ other languages are created or brought up to date from it with Babel only (no sy
     scripts/po_sync.py missing [LANG ...]       list untranslated or fuzzy entries per catalogue
     scripts/po_sync.py export LANG OUT.json     untranslated entries of LANG, for a translator
     scripts/po_sync.py import LANG IN.json      fill LANG's catalogues from a translator's JSON
+    scripts/po_sync.py check [LANG ...]         translations whose placeholders or HTML tags differ from the msgid
 
 The JSON is a list of {"catalogue", "context", "id", "plural", "translation"}: "translation" is a string, or a
 list of the language's plural forms for an entry with a plural.
@@ -16,6 +17,7 @@ list of the language's plural forms for an entry with a plural.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -129,6 +131,45 @@ def command_missing(langs: list[str]) -> int:
     return 1 if total else 0
 
 
+PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdif]|%[sdif]|\{[A-Za-z0-9_]*\}|</?[a-zA-Z][^>]*>")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def problems(lang: str):
+    """(catalogue, msgid, reason) for each translated entry whose placeholders or tags differ from its msgid."""
+    for reference in reference_files():
+        path = target_path(reference, lang)
+        if not path.exists():
+            continue
+        for message in load(path, lang):
+            if not message.id or not translated(message):
+                continue
+            if isinstance(message.id, (list, tuple)):
+                wanted = placeholders(message.id[1])
+                forms = list(message.string)
+            else:
+                wanted = placeholders(message.id)
+                forms = [message.string]
+            for form in forms:
+                got = placeholders(form)
+                # A plural form may leave out the count (Arabic "one"/"two" forms), never add or rename one.
+                if got != wanted and not (isinstance(message.id, (list, tuple)) and set(got) <= set(wanted)):
+                    yield path, message.id, f"placeholders {got} differ from {wanted}"
+
+
+def command_check(langs: list[str]) -> int:
+    total = 0
+    for lang in langs:
+        for path, msgid, reason in problems(lang):
+            total += 1
+            print(f"{label(path)}: {msgid!r}: {reason}")
+    print(f"{total} problem(s)", file=sys.stderr)
+    return 1 if total else 0
+
+
 def command_export(lang: str, out: Path) -> None:
     entries = []
     for path, message in missing(lang):
@@ -183,6 +224,8 @@ def main(argv: list[str]) -> int:
         command_sync(args or TARGETS)
     elif command == "missing":
         return command_missing(args or TARGETS + [REFERENCE])
+    elif command == "check":
+        return command_check(args or TARGETS + ["fr", REFERENCE])
     elif command == "export" and len(args) == 2:
         command_export(args[0], Path(args[1]))
     elif command == "import" and len(args) == 2:
