@@ -13,12 +13,16 @@ class DialoguesConfig(AppConfig):
             home_dialogues,
             objective_contributions,
             objective_section,
+            round_table_consultations,
+            round_table_contributions,
             round_table_section,
             secretariat_queues,
         )
 
         register("home", home_dialogues)
         register("round_table", round_table_section)
+        register("round_table", round_table_consultations)
+        register("round_table", round_table_contributions)
         register("objective", objective_section)
         register("objective", objective_contributions)
         register("secretariat", secretariat_queues)

@@ -14,7 +14,8 @@ class DialogueFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=DialogueKind.choices, label=_("Kind"), empty_label=_("All kinds"))
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"), empty_label=_("All regions"))
     round_table = django_filters.ModelChoiceFilter(field_name="round_tables", queryset=RoundTable.objects.all(),
-                                                   label=_("Round table"), empty_label=_("All round tables"))
+                                                   to_field_name="number", label=_("Round table"),
+                                                   empty_label=_("All round tables"))
 
     class Meta:
         model = Dialogue

@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 from core.registry import queue
 
 from .selectors import (
+    consultations_for_round_table,
     contributions_for_objective,
+    contributions_for_round_table,
     contributions_with_open_reports,
     dialogue_count,
     dialogues_for_objective,
@@ -23,23 +25,33 @@ def home_dialogues(cycle):
 def round_table_section(round_table):
     return {"title": _("Migration dialogues feeding this round table"),
             "template": "dialogues/_registry_dialogues.html",
-            "items": list(dialogues_for_round_table(round_table))}
+            "items": list(dialogues_for_round_table(round_table)),
+            "more_url": f"{reverse('dialogues:list')}?round_table={round_table.number}"}
+
+
+def _section_if_any(title, template, items):
+    """A hub section, or None (no section at all) when there is nothing to show."""
+    return {"title": title, "template": f"dialogues/{template}", "items": items} if items else None
+
+
+def round_table_consultations(round_table):
+    return _section_if_any(_("Online consultations for this round table"), "_registry_consultations.html",
+                           consultations_for_round_table(round_table))
+
+
+def round_table_contributions(round_table):
+    return _section_if_any(_("Contributions to the dialogues feeding this round table"),
+                           "_registry_contributions.html", contributions_for_round_table(round_table))
 
 
 def objective_section(objective):
-    items = list(dialogues_for_objective(objective))
-    if not items:
-        return None
-    return {"title": _("Migration dialogues on this objective"), "template": "dialogues/_registry_dialogues.html",
-            "items": items}
+    return _section_if_any(_("Migration dialogues on this objective"), "_registry_dialogues.html",
+                           list(dialogues_for_objective(objective)))
 
 
 def objective_contributions(objective):
-    items = contributions_for_objective(objective)
-    if not items:
-        return None
-    return {"title": _("Contributions to the dialogues on this objective"),
-            "template": "dialogues/_registry_contributions.html", "items": items}
+    return _section_if_any(_("Contributions to the dialogues on this objective"), "_registry_contributions.html",
+                           contributions_for_objective(objective))
 
 
 def secretariat_queues(user):

@@ -161,6 +161,22 @@ def contributions_for_objective(objective, *, limit=5):
                 .select_related("dialogue", "author").order_by("-created_at", "-pk")[:limit])
 
 
+def contributions_for_round_table(round_table, *, limit=5):
+    """A few published contributions to the dialogues feeding `round_table` (linked to the dialogue or tagged
+    with the round table), newest first; consultation inputs stay on their consultation's page."""
+    feeding = Contribution.objects.filter(dialogue__isnull=False).filter(
+        Q(round_table=round_table) | Q(dialogue__round_tables=round_table)).values("pk")
+    return list(Contribution.objects.published().filter(pk__in=feeding)
+                .select_related("dialogue", "author").order_by("-created_at", "-pk")[:limit])
+
+
+def consultations_for_round_table(round_table):
+    """The round table's online consultations (one per cycle), newest first, with their published input count."""
+    return list(Consultation.objects.filter(round_table=round_table).select_related("cycle", "round_table")
+                .annotate(published_count=Count("inputs", filter=Q(inputs__status=ContributionStatus.PUBLISHED)))
+                .order_by("-opens_on"))
+
+
 def consultation_list():
     return Consultation.objects.select_related("cycle", "round_table").order_by("-opens_on", "round_table__number")
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gcm.enums import Region, StakeholderCategory
+from gcm.filters import RoundTableFilter
 from gcm.models import Cycle, MemberState, Objective, Principle
 
 from .enums import PledgeScope, PledgeType, ProgressStatus
@@ -45,6 +46,7 @@ class PledgeFilter(django_filters.FilterSet):
     scope = django_filters.ChoiceFilter(label=_("Scope"), choices=PledgeScope.choices)
     objective = django_filters.ChoiceFilter(label=_("GCM objective"), choices=_objective_choices,
                                             method="filter_objective")
+    round_table = RoundTableFilter(lookup="objectives__round_table__number")
     principle = django_filters.ChoiceFilter(label=_("Guiding principle"), choices=_principle_choices,
                                             field_name="principles__slug")
     category = django_filters.ChoiceFilter(label=_("Pledger"), choices=CATEGORY_CHOICES, method="filter_category")

@@ -10,6 +10,7 @@ from .selectors import (
     moderation_queue,
     mptf_count,
     pledge_type_counts_for_objective,
+    pledge_type_counts_for_round_table,
     pledges_for_objective,
     pledges_for_round_table,
     published_count,
@@ -33,7 +34,9 @@ def objective_pledges(objective):
 
 def round_table_pledges(round_table):
     return {"title": _("Pledges for this round table"), "template": "pledges/_section_pledges.html",
-            "items": {"pledges": pledges_for_round_table(round_table), "more_url": reverse("pledges:list")}}
+            "items": {"pledges": pledges_for_round_table(round_table),
+                      "type_counts": pledge_type_counts_for_round_table(round_table),
+                      "more_url": f"{reverse('pledges:list')}?round_table={round_table.number}"}}
 
 
 def secretariat_queues(user):

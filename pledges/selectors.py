@@ -261,8 +261,18 @@ def pledge_site_search(text, *, limit=10):
     return text_search(Pledge.objects.published(), text=text, fields=["title", "narrative"], limit=limit)
 
 
+def _type_counts(pledges):
+    counts = pledges.aggregate(**{t: Count("pk", filter=type_q(t)) for t in PledgeType.values})
+    return [(t, label, counts[t]) for t, label in PledgeType.choices]
+
+
 def pledge_type_counts_for_objective(objective):
     """(type, label, count) of the published pledges on `objective`, in one query."""
-    base = Pledge.objects.published().filter(objectives=objective)
-    counts = base.aggregate(**{t: Count("pk", filter=type_q(t)) for t in PledgeType.values})
-    return [(t, label, counts[t]) for t, label in PledgeType.choices]
+    return _type_counts(Pledge.objects.published().filter(objectives=objective))
+
+
+def pledge_type_counts_for_round_table(round_table):
+    """(type, label, count) of the published pledges on any objective of `round_table`, in one query (a pledge
+    on two of its objectives counts once)."""
+    links = Pledge.objectives.through.objects.filter(pledge_id=OuterRef("pk"), objective__round_table=round_table)
+    return _type_counts(Pledge.objects.published().filter(Exists(links)))

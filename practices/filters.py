@@ -2,6 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from gcm.enums import Region, StakeholderCategory
+from gcm.filters import RoundTableFilter
 
 from .enums import GOVERNMENT, ContentLanguage, Theme
 from .selectors import practice_search
@@ -29,6 +30,7 @@ class PracticeFilter(django_filters.FilterSet):
     # Bounded so an absurd number is a form error, not a database overflow.
     objective = django_filters.NumberFilter(label=_("Objective"), field_name="objectives__number", min_value=1,
                                             max_value=99)
+    round_table = RoundTableFilter(lookup="objectives__round_table__number")
     principle = django_filters.CharFilter(label=_("Guiding principle"), field_name="principles__slug")
     region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
     country = django_filters.CharFilter(label=_("Country"), method="filter_country")

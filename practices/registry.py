@@ -29,7 +29,7 @@ def round_table_section(round_table):
         "title": _("Practices"),
         "template": "practices/_practice_section.html",
         "items": {"practices": list(selectors.practices_for_round_table(round_table)),
-                  "more_url": reverse("practices:list")},
+                  "more_url": f"{reverse('practices:list')}?round_table={round_table.number}"},
     }
 
 

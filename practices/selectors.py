@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import FocalPoint, Membership, MembershipStatus, Organization, ReviewerKind, ReviewerProfile
 from accounts.roles import organization_ids_of, state_ids_of
 from gcm.enums import Region, StakeholderCategory
-from gcm.models import MemberState, Objective, Principle
+from gcm.models import MemberState, Objective, Principle, RoundTable
 
 from .enums import (
     ACTIVE_ASSIGNMENT,
@@ -74,6 +74,11 @@ def practice_facets(queryset):
         Practice.objectives.through.objects.filter(practice_id__in=ids).values("objective_id")
         .annotate(n=Count("practice_id", distinct=True)).values_list("objective_id", "n")
     )
+    round_table_counts = dict(
+        Practice.objectives.through.objects.filter(practice_id__in=ids, objective__round_table__isnull=False)
+        .values("objective__round_table__number")
+        .annotate(n=Count("practice_id", distinct=True)).values_list("objective__round_table__number", "n")
+    )
     principle_counts = dict(
         Practice.principles.through.objects.filter(practice_id__in=ids).values("principle_id")
         .annotate(n=Count("practice_id", distinct=True)).values_list("principle_id", "n")
@@ -103,10 +108,12 @@ def practice_facets(queryset):
         category_counts[GOVERNMENT] = flags["government"]
     objectives = Objective.objects.filter(pk__in=objective_counts)
     principles = Principle.objects.filter(pk__in=principle_counts)
+    round_tables = RoundTable.objects.filter(number__in=round_table_counts)
     states = MemberState.objects.filter(pk__in=country_counts)
     categories = {GOVERNMENT: _("Member States"), **dict(StakeholderCategory.choices)}
     return {
         "objective": [(str(o.number), str(o), objective_counts[o.pk]) for o in objectives],
+        "round_table": [(str(rt.number), str(rt), round_table_counts[rt.number]) for rt in round_tables],
         "principle": [(p.slug, p.title, principle_counts[p.pk]) for p in principles],
         "region": [(v, label, region_counts[v]) for v, label in Region.choices if v in region_counts],
         "country": ([("global", _("Global"), flags["is_global"])] if flags["is_global"] else [])

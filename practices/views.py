@@ -46,6 +46,7 @@ class SecretariatRequiredMixin(BaseSecretariatRequiredMixin):
     """Secretariat only (others get a 404); accounts' middleware makes staff set up MFA first."""
 FACETS = [
     ("objective", gettext_lazy("GCM objective")),
+    ("round_table", gettext_lazy("IMRF round table")),
     ("principle", gettext_lazy("Guiding principle")),
     ("region", gettext_lazy("Region")),
     ("country", gettext_lazy("Country or global")),

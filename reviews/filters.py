@@ -5,6 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from gcm.enums import Region, RegionalCommission
+from gcm.filters import RoundTableFilter
 from gcm.models import Objective
 
 from .models import Review
@@ -35,10 +36,12 @@ class ReviewFilter(django_filters.FilterSet):
         queryset=Objective.objects.all(), to_field_name="number", label=_("Objective reported"),
         empty_label=_("Any objective"), widget=forms.Select,
     )
+    round_table = RoundTableFilter(lookup="entries__objective__round_table__number",
+                                   label=_("Round table reported"), empty_label=_("Any round table"))
 
     class Meta:
         model = Review
-        fields = ["region", "commission", "champion", "objective"]
+        fields = ["region", "commission", "champion", "objective", "round_table"]
 
     def filter_champion(self, queryset, name, value):
         return queryset.filter(member_state__is_champion=True) if value == "yes" else queryset

@@ -27,7 +27,8 @@ def objective_entries(objective):
 
 def round_table_entries(round_table):
     return {"title": _("What Member States report on the objectives of this round table"),
-            "template": "reviews/_round_table_entries.html", "items": published_entries_for_round_table(round_table)}
+            "template": "reviews/_round_table_entries.html", "items": published_entries_for_round_table(round_table),
+            "more_url": f"{reverse('reviews:list')}?round_table={round_table.number}"}
 
 
 def secretariat_queues(user):

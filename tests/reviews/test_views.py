@@ -194,8 +194,9 @@ STATES = ["COL", "MEX", "FRA", "KEN", "SEN"]
 def test_public_list_keeps_a_constant_number_of_queries(client, n, django_assert_num_queries):
     for iso3 in STATES[:n]:
         complete_review(status=S.PUBLISHED, iso3=iso3, objectives=(2, 5, 19))
-    # active cycle, cycles, filter's objective options, count, rows, their entries, overview (reviews, States)
-    with django_assert_num_queries(8):
+    # active cycle, cycles, filter's objective and round-table options, count, rows, their entries, overview
+    # (reviews, States)
+    with django_assert_num_queries(9):
         response = client.get(reverse("reviews:list"))
     assert response.content.count(b"data-review-id=") == n
 
