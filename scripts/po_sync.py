@@ -116,9 +116,14 @@ def missing(lang: str):
         if not path.exists():
             yield path, None
             continue
-        for message in load(path, lang):
+        catalogue = load(path, lang)
+        for message in catalogue:
             if message.id and not translated(message):
                 yield path, message
+        if lang != REFERENCE:  # entries of the reference not yet synced into this catalogue
+            for message in load(reference, REFERENCE):
+                if message.id and catalogue.get(message.id, context=message.context) is None:
+                    yield path, message
 
 
 def command_missing(langs: list[str]) -> int:
