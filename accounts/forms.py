@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import https_url_formfield
+from core.timezones import time_zone_choices
 from gcm.enums import Region, StakeholderCategory
 from gcm.models import MemberState, Objective
 from gcm.selectors import member_state_choices
@@ -17,10 +18,19 @@ def _states_by_name(field):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), required=False,
+        help_text=_("Session times are shown in this zone. Leave empty to use the zone of your browser."),
+    )
+
     class Meta:
         model = User
-        fields = ["full_name", "preferred_language"]
+        fields = ["full_name", "preferred_language", "time_zone"]
         help_texts = {"preferred_language": _("Used for the interface and for the e-mails the portal sends you.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [("", _("The zone of my browser"))] + time_zone_choices()
 
 
 class OrganizationSearchForm(forms.Form):

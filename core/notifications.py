@@ -74,6 +74,7 @@ def render_notification(notification):
         **notification.context,
         "site_url": settings.SITE_URL,
         "recipient_name": _display_name(notification.recipient),
+        "recipient_time_zone": getattr(notification.recipient, "time_zone", ""),
     }
     base = f"emails/{notification.template}"
     with translation.override(notification.language):

@@ -248,3 +248,35 @@ def test_recording_and_summary_appear_and_registrants_are_told_once(client, djan
     page = client.get(dialogue.get_absolute_url()).content.decode()
     assert "https://webtv.un.example/es" in page and "(Spanish)" in page
     assert "<strong>three</strong>" in page
+
+
+def test_the_profile_time_zone_wins_over_the_browser_zone(client, django_user_model):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(reverse("accounts:profile"), {
+        "full_name": "Ana Ruiz", "preferred_language": "en", "time_zone": "America/Argentina/Buenos_Aires"})
+    assert response.status_code == 302
+    assert django_user_model.objects.get(pk=user.pk).time_zone == "America/Argentina/Buenos_Aires"
+
+    start = datetime(2030, 3, 5, 10, tzinfo=NEW_YORK)
+    dialogue = DialogueFactory(starts_at=start, ends_at=start + timedelta(hours=1))
+    client.cookies[VIEWER_COOKIE] = "Europe/Zurich"  # the browser is in Geneva, the profile says Buenos Aires
+    page = client.get(dialogue.get_absolute_url()).content.decode()
+    assert "12:00–" in page and "America/Argentina/Buenos Aires" in page
+    assert "Europe/Zurich" not in page
+
+
+def test_an_unknown_profile_time_zone_is_refused_and_the_rest_of_the_form_kept(client):
+    from tests.factories import UserFactory
+
+    user = UserFactory(full_name="Before")
+    client.force_login(user)
+    response = client.post(reverse("accounts:profile"), {
+        "full_name": "Kept name", "preferred_language": "en", "time_zone": "Mars/Olympus_Mons"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Select a valid choice" in html and 'value="Kept name"' in html
+    user.refresh_from_db()
+    assert user.full_name == "Before" and user.time_zone == ""

@@ -48,6 +48,20 @@ def test_registration_confirmation_is_in_the_users_language(django_capture_on_co
     assert "Está inscrito" in mail.outbox[0].subject
 
 
+def test_registration_confirmation_gives_the_time_in_the_recipients_profile_zone(django_capture_on_commit_callbacks):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    user = UserFactory(time_zone="Asia/Tokyo")
+    start = datetime(2030, 3, 5, 10, tzinfo=ZoneInfo("America/New_York"))  # 15:00 UTC, 00:00 next day in Tokyo
+    dialogue = DialogueFactory(starts_at=start, ends_at=start + timedelta(hours=1), time_zone="America/New_York")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(dialogue_id=dialogue.pk, user=user)
+    body = mail.outbox[0].body
+    assert "Tuesday 5 March 2030, 10:00 New York time (15:00 UTC)" in body
+    assert "In your time zone (Asia/Tokyo): Wednesday 6 March 2030, 00:00" in body
+
+
 def test_registration_twice_is_refused_and_stays_unique(user):
     dialogue = DialogueFactory()
     services.registration_create(dialogue_id=dialogue.pk, user=user)
