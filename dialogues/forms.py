@@ -121,6 +121,11 @@ class ConsultationForm(forms.ModelForm):
                    "guiding_question": forms.Textarea(attrs={"rows": 3})}
 
 
+class ConsultationEditForm(ConsultationForm):
+    class Meta(ConsultationForm.Meta):
+        fields = ["guiding_question", "question_language", "opens_on", "closes_on", "languages"]
+
+
 class ConsultationInputForm(forms.Form):
     text = forms.CharField(label=_("Your input"), max_length=MAX_CONTRIBUTION, widget=forms.Textarea(attrs={"rows": 6}),
                            help_text=_("Markdown is allowed. The secretariat reads every input before it is "

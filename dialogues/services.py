@@ -271,6 +271,21 @@ def consultation_open(*, by, **fields):
 
 
 @transaction.atomic
+def consultation_update(*, consultation_id, by, **fields):
+    """The secretariat changes a consultation's question, dates or languages (to extend or close it early)."""
+    require(can_manage_dialogues(by))
+    consultation = Consultation.objects.select_for_update().get(pk=consultation_id)
+    changed = sorted(name for name, value in fields.items() if getattr(consultation, name) != value)
+    for name, value in fields.items():
+        setattr(consultation, name, value)
+    consultation.full_clean()
+    consultation.save()
+    if changed:
+        record_event(consultation, "updated", actor=by, comment=", ".join(changed))
+    return consultation
+
+
+@transaction.atomic
 def consultation_input_submit(*, consultation_id, author, text, language, objective=None, stakeholder_category=""):
     """A signed-in user's input to an open consultation; moderated like a dialogue contribution."""
     consultation = Consultation.objects.select_related("round_table").get(pk=consultation_id)

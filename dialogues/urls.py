@@ -15,6 +15,7 @@ urlpatterns = [
     path("consultations/", views.ConsultationListView.as_view(), name="consultations"),
     path("consultations/<int:pk>/", views.ConsultationDetailView.as_view(), name="consultation"),
     path("secretariat/consultations/new/", views.ConsultationCreateView.as_view(), name="consultation_create"),
+    path("secretariat/consultations/<int:pk>/edit/", views.ConsultationEditView.as_view(), name="consultation_edit"),
     path("contributions/<int:pk>/", views.ContributionDetailView.as_view(), name="contribution"),
     path("contributions/<int:pk>/report/", views.ReportView.as_view(), name="report"),
     # Secretariat (under a /secretariat/ segment: the MFA middleware guards those paths)

@@ -22,6 +22,7 @@ from . import selectors, services
 from .calendar import MIMETYPE, dialogue_ics, feed_ics
 from .enums import RegistrationStatus
 from .forms import (
+    ConsultationEditForm,
     ConsultationForm,
     ConsultationInputForm,
     ContributionForm,
@@ -167,6 +168,14 @@ class CalendarFeedView(View):
 
 
 class DialogueCancelView(SecretariatRequiredMixin, View):
+    """GET asks for confirmation (saying who will be told); POST cancels."""
+
+    def get(self, request, pk):
+        dialogue = access_dialogue(pk)
+        _own, seats, waiting = selectors.registration_state(dialogue, None)
+        return render(request, "dialogues/dialogue_cancel.html",
+                      {"dialogue": dialogue, "seats": seats, "waiting": waiting})
+
     def post(self, request, pk):
         dialogue = access_dialogue(pk)
         run_service(request, lambda: services.dialogue_cancel(dialogue_id=pk, by=request.user),
@@ -234,6 +243,7 @@ class ConsultationDetailView(TemplateView):
         return self.render_to_response(self.get_context_data(
             consultation=consultation, page_obj=_page(request, selectors.published_inputs(consultation), 20),
             can_post=can_post_input(request.user, consultation),
+            can_manage=can_manage_dialogues(request.user),
             form=form or ConsultationInputForm(consultation=consultation)))
 
     def post(self, request, pk):
@@ -269,6 +279,36 @@ class ConsultationCreateView(SecretariatRequiredMixin, View):
             form.add_error(None, err)
             return self.get(request, form=form)
         messages.success(request, _("The consultation is open."))
+        return redirect(consultation)
+
+
+class ConsultationEditView(SecretariatRequiredMixin, View):
+    """Change the question, the dates (extend, or close early) or the languages; cycle and round table stay."""
+
+    template_name = "dialogues/consultation_form.html"
+
+    def _consultation(self, pk):
+        consultation = selectors.consultation_detail(pk)
+        if consultation is None:
+            raise Http404
+        return consultation
+
+    def get(self, request, pk, form=None):
+        consultation = self._consultation(pk)
+        form = form or ConsultationEditForm(instance=consultation)
+        return render(request, self.template_name, {"form": form, "consultation": consultation})
+
+    def post(self, request, pk):
+        consultation = self._consultation(pk)
+        form = ConsultationEditForm(request.POST, instance=consultation)
+        if not form.is_valid():
+            return self.get(request, pk, form=form)
+        try:
+            consultation = services.consultation_update(consultation_id=pk, by=request.user, **form.cleaned_data)
+        except ValidationError as err:
+            form.add_error(None, err)
+            return self.get(request, pk, form=form)
+        messages.success(request, _("The consultation has been updated."))
         return redirect(consultation)
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.models import Notification
 from dialogues import services
+from dialogues.enums import RegistrationStatus
 from dialogues.models import Registration, Reminder
 from dialogues.timezones import VIEWER_COOKIE
 from tests.dialogues.factories import DialogueFactory, RegistrationFactory
@@ -280,3 +281,24 @@ def test_an_unknown_profile_time_zone_is_refused_and_the_rest_of_the_form_kept(c
     assert "Select a valid choice" in html and 'value="Kept name"' in html
     user.refresh_from_db()
     assert user.full_name == "Before" and user.time_zone == ""
+
+
+def test_cancelling_a_session_asks_first_and_says_who_will_be_told(client, secretariat_user,
+                                                                   django_capture_on_commit_callbacks):
+    dialogue = DialogueFactory(capacity=1)
+    RegistrationFactory(dialogue=dialogue)
+    RegistrationFactory(dialogue=dialogue, status=RegistrationStatus.WAITING)
+    client.force_login(secretariat_user)
+    page = client.get(dialogue.get_absolute_url()).content.decode()
+    cancel = reverse("dialogues:cancel", args=[dialogue.pk])
+    assert f'href="{cancel}"' in page  # a link to the confirmation, not a one-click POST
+
+    confirm = client.get(cancel).content.decode()
+    dialogue.refresh_from_db()
+    assert not dialogue.is_cancelled
+    assert "1 registered person will be told" in confirm and "1 person on the waiting list" in confirm
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(cancel).status_code == 302
+    dialogue.refresh_from_db()
+    assert dialogue.is_cancelled

@@ -79,3 +79,48 @@ def test_compilation_pdf_groups_inputs_by_objective_and_category(client, user, s
     assert text.index("Objective 14") < text.index("Consuls help") < text.index("Objective 16")
     assert text.index("Academia") < text.index("Schools first") < text.index("Civil society")
     assert text.index("Civil society") < text.index("Neighbourhood groups")
+
+
+def test_secretariat_closes_a_consultation_early_and_it_is_audited(client, secretariat_user):
+    from core.models import AuditEvent
+
+    consultation = _consultation()
+    client.force_login(secretariat_user)
+    edit = reverse("dialogues:consultation_edit", args=[consultation.pk])
+    assert client.get(edit).status_code == 200
+    yesterday = timezone.now().date() - timedelta(days=1)
+    response = client.post(edit, {
+        "guiding_question": "How do cities include newcomers?", "question_language": "en",
+        "opens_on": (yesterday - timedelta(days=5)).isoformat(), "closes_on": yesterday.isoformat(),
+        "languages": ["en", "es"]})
+    assert response.status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.closes_on == yesterday and not consultation.is_open
+    event = AuditEvent.objects.get(action="updated", object_id=str(consultation.pk))
+    assert "closes_on" in event.comment and "opens_on" in event.comment
+
+
+def test_editing_a_consultation_with_the_closing_before_the_opening_keeps_the_input(client, secretariat_user):
+    consultation = _consultation()
+    client.force_login(secretariat_user)
+    today = timezone.now().date()
+    response = client.post(reverse("dialogues:consultation_edit", args=[consultation.pk]), {
+        "guiding_question": "A new question kept on error", "question_language": "en",
+        "opens_on": today.isoformat(), "closes_on": (today - timedelta(days=3)).isoformat(), "languages": ["en"]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The closing date cannot come before the opening date." in html
+    assert "A new question kept on error" in html
+    consultation.refresh_from_db()
+    assert consultation.guiding_question == "How do cities include newcomers?"
+
+
+def test_only_the_secretariat_edits_a_consultation(client, user):
+    consultation = _consultation()
+    edit = reverse("dialogues:consultation_edit", args=[consultation.pk])
+    assert client.get(edit).status_code == 302  # to sign in
+    client.force_login(user)
+    assert client.get(edit).status_code in (403, 404)
+    assert client.post(edit, {"guiding_question": "Hijacked"}).status_code in (403, 404)
+    consultation.refresh_from_db()
+    assert consultation.guiding_question == "How do cities include newcomers?"
