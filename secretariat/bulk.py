@@ -17,6 +17,9 @@ from dialogues import selectors as dialogue_selectors
 from dialogues import services as dialogue_services
 from pledges import selectors as pledge_selectors
 from pledges import services as pledge_services
+from reviews import selectors as review_selectors
+from reviews import services as review_services
+from reviews.enums import ReviewStatus
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ def _update(update):
     return f"{update.pledge.title}: {update.get_progress_display()} ({update.date:%Y-%m-%d})"
 
 
+def _review(review):
+    return f"{review.member_state.name} — {review.cycle.name}"
+
+
 def _contribution(contribution):
     return f"{contribution.dialogue.title}: {Truncator(contribution.text).chars(120)}"
 
@@ -64,6 +71,21 @@ QUEUES = {
             "reject": Action(gettext_lazy("Reject"), lambda pk, by, comment: pledge_services.progress_update_reject(
                 update_id=pk, by=by, reason=comment), needs_comment=True),
         }),
+    "reviews-submitted": BulkQueue(
+        gettext_lazy("Voluntary reviews to check"),
+        lambda: review_selectors.review_queue(status=ReviewStatus.SUBMITTED), _review, {
+            "accept": Action(gettext_lazy("Accept"), lambda pk, by, comment:
+                             review_services.review_accept(review_id=pk, by=by)),
+            "return": Action(gettext_lazy("Return for changes"), lambda pk, by, comment:
+                             review_services.review_return(review_id=pk, by=by, comment=comment),
+                             needs_comment=True),
+        }),
+    "reviews-accepted": BulkQueue(
+        gettext_lazy("Voluntary reviews accepted, to publish"),
+        lambda: review_selectors.review_queue(status=ReviewStatus.ACCEPTED), _review, {
+            "publish": Action(gettext_lazy("Publish"), lambda pk, by, comment:
+                              review_services.review_publish(review_id=pk, by=by)),
+        }),
     "contributions": BulkQueue(
         gettext_lazy("Dialogue contributions awaiting moderation"), dialogue_selectors.moderation_queue,
         _contribution, {
@@ -75,7 +97,8 @@ QUEUES = {
 }
 
 # Console queue keys (from the apps' registry contributions) that have a bulk page here.
-BULK_FOR_QUEUE = {"pledges": "pledges", "progress_updates": "updates", "contributions": "contributions"}
+BULK_FOR_QUEUE = {"pledges": "pledges", "progress_updates": "updates", "contributions": "contributions",
+                  "reviews_submitted": "reviews-submitted", "reviews_accepted": "reviews-accepted"}
 
 
 @dataclass(frozen=True)

@@ -225,3 +225,48 @@ def test_changes_through_django_admin_are_in_the_audit_trail(client, secretariat
                 {"action": "delete_selected", "_selected_action": [o.pk for o in others], "post": "yes"})
     assert set(AuditEvent.objects.filter(action="admin_deleted").values_list("object_id", flat=True)) == {
         str(o.pk) for o in others}
+
+
+def test_bulk_publish_of_accepted_reviews_reports_one_refused_and_audits_the_others(secretariat_user,
+                                                                                  django_capture_on_commit_callbacks):
+    from tests.reviews.factories import complete_review
+
+    accepted = [complete_review(status=ReviewStatus.ACCEPTED, iso3=iso3) for iso3 in ("COL", "MEX")]
+    still_submitted = complete_review(status=ReviewStatus.SUBMITTED, iso3="PER")
+    with django_capture_on_commit_callbacks(execute=True):
+        results = bulk_apply(queue="reviews-accepted", action="publish",
+                             ids=[accepted[0].pk, still_submitted.pk, accepted[1].pk], by=secretariat_user)
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].message  # the reason the submitted review was not published
+    for review in accepted:
+        review.refresh_from_db()
+        assert review.status == ReviewStatus.PUBLISHED
+    still_submitted.refresh_from_db()
+    assert still_submitted.status == ReviewStatus.SUBMITTED
+    assert AuditEvent.objects.filter(action="published", object_id__in=[str(r.pk) for r in accepted]).count() == 2
+
+
+def test_bulk_return_of_submitted_reviews_needs_a_comment_and_sends_it(secretariat_user):
+    from core.workflow import DomainError
+    from tests.reviews.factories import complete_review
+
+    reviews = [complete_review(status=ReviewStatus.SUBMITTED, iso3=iso3) for iso3 in ("COL", "MEX")]
+    with pytest.raises(DomainError):
+        bulk_apply(queue="reviews-submitted", action="return", ids=[r.pk for r in reviews], by=secretariat_user)
+    results = bulk_apply(queue="reviews-submitted", action="return", ids=[r.pk for r in reviews],
+                         by=secretariat_user, comment="Please add the section on objective 5.")
+    assert all(r.ok for r in results)
+    assert {r.status for r in type(reviews[0]).objects.filter(pk__in=[r.pk for r in reviews])} == {
+        ReviewStatus.RETURNED}
+
+
+def test_console_links_review_queues_to_their_bulk_pages(staff_client):
+    from tests.reviews.factories import complete_review
+
+    complete_review(status=ReviewStatus.SUBMITTED, iso3="COL")
+    complete_review(status=ReviewStatus.ACCEPTED, iso3="MEX")
+    html = staff_client.get(reverse("secretariat:console")).content.decode()
+    assert reverse("secretariat:bulk", args=["reviews-submitted"]) in html
+    assert reverse("secretariat:bulk", args=["reviews-accepted"]) in html
+    page = staff_client.get(reverse("secretariat:bulk", args=["reviews-accepted"]))
+    assert page.status_code == 200 and "Mexico" in page.content.decode()
