@@ -1,4 +1,8 @@
+import html
+
 from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.text import render_markdown
@@ -10,6 +14,13 @@ register = template.Library()
 def markdown_filter(text):
     """Render user markdown as sanitized HTML."""
     return render_markdown(text)
+
+
+@register.filter
+def markdown_excerpt(text, words=40):
+    """The first `words` words of user markdown as plain text (no stray ** or #), escaped like any text."""
+    plain = html.unescape(strip_tags(render_markdown(text or "")))
+    return Truncator(" ".join(plain.split())).words(int(words))
 
 
 @register.filter

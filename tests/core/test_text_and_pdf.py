@@ -38,3 +38,13 @@ def test_render_pdf_produces_a_pdf_with_the_text(tmp_path):
     assert pdf.startswith(b"%PDF")
     text = pdf_text(pdf)
     assert "Voluntary review of Colombia" in text
+
+
+def test_markdown_excerpt_is_plain_escaped_text():
+    from django.template import Context, Template
+
+    rendered = Template("{% load portal %}{{ text|markdown_excerpt:5 }}").render(Context({
+        "text": "Las vías deben incluir **portabilidad de derechos** <script>alert(1)</script> y más"}))
+    assert "**" not in rendered and "<script>" not in rendered and "<strong>" not in rendered
+    assert rendered.startswith("Las vías deben incluir portabilidad")
+    assert rendered.endswith("…")
