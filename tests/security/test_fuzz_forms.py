@@ -233,10 +233,11 @@ def _dialogue():
 
 # --- Public list pages: query strings -----------------------------------------------------------------------------
 
-LIST_PAGES = ["reviews:list", "practices:list", "pledges:list", "pledges:dashboard", "dialogues:list"]
+LIST_PAGES = ["reviews:list", "practices:list", "pledges:list", "pledges:dashboard", "dialogues:list",
+              "search:results", "dialogues:calendar_feed"]
 PARAMS = ["q", "page", "sort", "objective", "principle", "region", "country", "category", "theme", "language",
           "year", "cycle", "kind", "round_table", "scope", "type", "joint", "mptf", "status", "commission",
-          "champion"]
+          "champion", "series"]
 
 
 @pytest.fixture
