@@ -237,9 +237,15 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# visibility_timeout: seconds before Redis hands an unacknowledged task (its worker died) to another worker; longer
+# than the longest task (a summary PDF), or a slow task would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 2, "interval_start": 0, "interval_step": 0.5,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 CELERY_BEAT_SCHEDULE = {
     "secretariat-daily-digest": {"task": "secretariat.send_daily_digest", "schedule": crontab(hour=7, minute=0)},
+    "secretariat-stale-summaries": {"task": "secretariat.fail_stale_summaries", "schedule": timedelta(minutes=5)},
     "deliver-notifications": {"task": "core.deliver_pending_notifications", "schedule": timedelta(minutes=1)},
     "review-deadline-reminders": {
         "task": "reviews.send_deadline_reminders",
@@ -306,6 +312,9 @@ SPECTACULAR_SETTINGS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_TAGS = {40: "danger"}
+
+# Minutes a summary document may stay "running" before the periodic sweep marks it failed (its worker died).
+SUMMARY_RUNNING_TIMEOUT = env.int("SUMMARY_RUNNING_TIMEOUT", default=30)
 
 # Outbox delivery: attempts before a notification is marked failed.
 NOTIFICATION_MAX_ATTEMPTS = 6
