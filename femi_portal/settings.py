@@ -217,7 +217,11 @@ UPLOAD_MAX_UNCOMPRESSED_BYTES = env.int("UPLOAD_MAX_UNCOMPRESSED_BYTES", default
 
 # E-mail: files under var/mail by default, so a newcomer can open what the portal sends.
 EMAIL_DIR = VAR_DIR / "mail"
-vars().update(env.email_url("EMAIL_URL", default=f"filemail://{EMAIL_DIR}"))
+EMAIL_URL = env("EMAIL_URL", default=f"filemail://{EMAIL_DIR}")
+vars().update(env.email_url_config(EMAIL_URL))
+if EMAIL_URL.startswith("filemail:///"):
+    # django-environ drops the leading "/" of an absolute folder, which then lands under the working directory.
+    EMAIL_FILE_PATH = EMAIL_URL.removeprefix("filemail://")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="FEMI Portal <no-reply@femi.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
