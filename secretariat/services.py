@@ -63,12 +63,14 @@ def summary_build(*, document_id, build_id=""):
         template, context = _template_and_context(document)
         pdf = render_pdf(template, context, language=document.language)
     except Exception as err:  # noqa: BLE001 - recorded on the row, shown in the console
-        if _finish(document, build_id, status=SummaryStatus.FAILED, error=str(err)[:2000]):
-            _tell_requester(document, "secretariat_summary_failed", error=str(err)[:500])
+        with transaction.atomic():  # the outcome and its e-mail are committed together
+            if _finish(document, build_id, status=SummaryStatus.FAILED, error=str(err)[:2000]):
+                _tell_requester(document, "secretariat_summary_failed", error=str(err)[:500])
         raise
     document.file.save(f"summary-{document.pk}-{document.language}.pdf", ContentFile(pdf), save=False)
-    if _finish(document, build_id, status=SummaryStatus.DONE, error="", file=document.file.name):
-        _tell_requester(document, "secretariat_summary_ready")
+    with transaction.atomic():
+        if _finish(document, build_id, status=SummaryStatus.DONE, error="", file=document.file.name):
+            _tell_requester(document, "secretariat_summary_ready")
     document.refresh_from_db()
     return document
 
@@ -108,7 +110,9 @@ def summary_fail_stale(*, now=None):
         with translation.override(document.language):
             error = _("The build did not finish within %(minutes)s minutes (its worker probably stopped). "
                       "Build it again.") % {"minutes": limit}
-        if _finish(document, document.build_id, status=SummaryStatus.FAILED, error=error):
+        with transaction.atomic():
+            if not _finish(document, document.build_id, status=SummaryStatus.FAILED, error=error):
+                continue
             record_event(document, "stale_failed", from_status=SummaryStatus.RUNNING,
                          to_status=SummaryStatus.FAILED, comment=error)
             _tell_requester(document, "secretariat_summary_failed", error=error)
