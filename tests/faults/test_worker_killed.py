@@ -51,8 +51,8 @@ class Workers:
         }
         self.processes = []
 
-    def start(self, **fault):
-        env = {**self.env, **{f"FAULTS_HANG_{k.upper()}": str(v) for k, v in fault.items()}}
+    def start(self, pool="solo", **fault):
+        env = {**self.env, "FAULTS_POOL": pool, **{f"FAULTS_HANG_{k.upper()}": str(v) for k, v in fault.items()}}
         process = subprocess.Popen([sys.executable, "-m", "tests.faults.worker_process"], cwd=ROOT, env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.processes.append(process)
@@ -61,6 +61,9 @@ class Workers:
     def kill(self, process):
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+
+    def kill_blocked_pool_process(self):
+        os.kill(int(self.flag.read_text()), signal.SIGKILL)
 
     def stop_all(self):
         for process in self.processes:
@@ -100,6 +103,10 @@ def wait_for(condition, seconds=60, what="condition", workers=None):
     pytest.fail(f"timed out waiting for {what}\n{logs}")
 
 
+def ready_email_sent():
+    return Notification.objects.filter(template="secretariat_summary_ready", status=NotificationStatus.SENT).exists()
+
+
 def _sent_before_the_fault(workers, count=3):
     """A few notifications the first worker delivers before the fault: they must not go out again."""
     users = [UserFactory() for _ in range(count)]
@@ -126,12 +133,12 @@ def test_a_worker_killed_while_building_a_summary_leaves_it_to_the_next_worker(w
     deliver_pending_notifications.delay()  # a beat tick meanwhile: it must not send anything again
     wait_for(lambda: SummaryDocument.objects.get(pk=document.pk).status == SummaryStatus.DONE,
              what="the summary to be built by the second worker", workers=workers)
-    wait_for(lambda: not Notification.objects.filter(status=NotificationStatus.PENDING).exists(),
-             what="the ready e-mail", workers=workers)
+    wait_for(ready_email_sent, what="the ready e-mail", workers=workers)
 
     document.refresh_from_db()
     assert document.error == "" and document.file.name.endswith(".pdf")
     assert Notification.objects.filter(template="secretariat_summary_ready").count() == 1
+    assert not Notification.objects.filter(status=NotificationStatus.PENDING).exists()
     assert workers.recipients() == Counter({desk.email: 1, **{user.email: 1 for user in early}})
 
 
@@ -155,3 +162,21 @@ def test_a_worker_killed_while_sending_an_email_sends_it_once_through_the_next_w
 
     assert Notification.objects.get(pk=notification.pk).attempts == 1
     assert workers.recipients() == Counter({late.email: 1, **{user.email: 1 for user in early}})
+
+
+def test_a_killed_pool_process_is_replaced_and_its_summary_task_runs_again(workers):
+    """Production's prefork pool: the pool process dies (OOM killer, say); reject_on_worker_lost puts the task
+    back at once and the same worker runs it again in a new pool process."""
+    desk = SecretariatFactory(email="desk@un.example")
+    worker = workers.start(pool="prefork", at="render")
+    document = summary_request(by=desk, cycle=Cycle.objects.active(), kind=SummaryKind.CYCLE_STATUS, language="fr")
+
+    wait_for(lambda: workers.flag.exists() and workers.flag.read_text(), what="the build to start",
+             workers=workers)
+    assert int(workers.flag.read_text()) != worker.pid  # the pool process, not the worker itself
+    workers.kill_blocked_pool_process()
+    wait_for(lambda: SummaryDocument.objects.get(pk=document.pk).status == SummaryStatus.DONE,
+             what="the summary to be built again", workers=workers)
+    wait_for(ready_email_sent, what="the ready e-mail", workers=workers)
+    assert worker.poll() is None  # the worker itself lived on
+    assert workers.recipients() == Counter({desk.email: 1})

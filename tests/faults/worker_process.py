@@ -4,7 +4,7 @@ Configured from the environment like production (DATABASE_URL, CELERY_BROKER_URL
 CELERY_VISIBILITY_TIMEOUT). For the fault, FAULTS_HANG_AT names a step ("render": a summary PDF; "send": an
 e-mail going out) and FAULTS_HANG_FLAG a file: after FAULTS_HANG_SKIP normal calls, the next call of that step
 creates the file and blocks, so the test knows the task is mid-way and kills the process. A worker started when
-the file already exists never blocks.
+the file already exists never blocks. The file holds the id of the blocked process.
 """
 
 import os
@@ -50,8 +50,10 @@ def main():
     _install_fault()
     from femi_portal.celery import app
 
-    app.worker_main(["worker", "--pool=solo", "--loglevel=WARNING", "--without-mingle", "--without-gossip",
-                     "--hostname", f"faults-{os.getpid()}@%h"])
+    # FAULTS_POOL=prefork: one pool process does the work (production's default pool); solo: this process does.
+    pool = os.environ.get("FAULTS_POOL", "solo")
+    app.worker_main(["worker", f"--pool={pool}", "--concurrency=1", "--loglevel=WARNING", "--without-mingle",
+                     "--without-gossip", "--hostname", f"faults-{os.getpid()}@%h"])
 
 
 if __name__ == "__main__":
