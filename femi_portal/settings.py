@@ -217,7 +217,11 @@ UPLOAD_MAX_UNCOMPRESSED_BYTES = env.int("UPLOAD_MAX_UNCOMPRESSED_BYTES", default
 
 # E-mail: files under var/mail by default, so a newcomer can open what the portal sends.
 EMAIL_DIR = VAR_DIR / "mail"
-vars().update(env.email_url("EMAIL_URL", default=f"filemail://{EMAIL_DIR}"))
+EMAIL_URL = env("EMAIL_URL", default=f"filemail://{EMAIL_DIR}")
+vars().update(env.email_url_config(EMAIL_URL))
+if EMAIL_URL.startswith("filemail:///"):
+    # django-environ drops the leading "/" of an absolute folder, which then lands under the working directory.
+    EMAIL_FILE_PATH = EMAIL_URL.removeprefix("filemail://")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="FEMI Portal <no-reply@femi.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -237,9 +241,15 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# visibility_timeout: seconds before Redis hands an unacknowledged task (its worker died) to another worker; longer
+# than the longest task (a summary PDF), or a slow task would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 2, "interval_start": 0, "interval_step": 0.5,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 CELERY_BEAT_SCHEDULE = {
     "secretariat-daily-digest": {"task": "secretariat.send_daily_digest", "schedule": crontab(hour=7, minute=0)},
+    "secretariat-stale-summaries": {"task": "secretariat.fail_stale_summaries", "schedule": timedelta(minutes=5)},
     "deliver-notifications": {"task": "core.deliver_pending_notifications", "schedule": timedelta(minutes=1)},
     "review-deadline-reminders": {
         "task": "reviews.send_deadline_reminders",
@@ -306,6 +316,9 @@ SPECTACULAR_SETTINGS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_TAGS = {40: "danger"}
+
+# Minutes a summary document may stay "running" before the periodic sweep marks it failed (its worker died).
+SUMMARY_RUNNING_TIMEOUT = env.int("SUMMARY_RUNNING_TIMEOUT", default=30)
 
 # Outbox delivery: attempts before a notification is marked failed.
 NOTIFICATION_MAX_ATTEMPTS = 6

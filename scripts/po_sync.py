@@ -95,6 +95,9 @@ def sync_one(reference: Path, lang: str) -> tuple[int, int]:
         flags = {flag for flag in message.flags if flag != "fuzzy"}
         new.add(message.id, string, locations=message.locations, flags=flags, context=message.context,
                 auto_comments=message.auto_comments, user_comments=message.user_comments)
+    if old is not None:  # keep the header dates, so an unchanged catalogue is rewritten byte for byte
+        new.creation_date = old.creation_date
+        new.revision_date = old.revision_date
     dropped = 0
     if old:
         dropped = sum(1 for m in old if m.id and source.get(m.id, context=m.context) is None)

@@ -40,11 +40,16 @@ class SummaryDocument(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                      related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(_("build started"), null=True, blank=True)
+    # The Celery task id of the build holding the "running" document: the same task, redelivered after its worker
+    # died, takes the build over; any other build leaves it alone.
+    build_id = models.CharField(max_length=64, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("summary document")
+        indexes = [models.Index(fields=["status", "started_at"])]
 
     def __str__(self):
         return self.title

@@ -1,7 +1,9 @@
 """Summary documents: requested by secretariat staff, built by a Celery task with WeasyPrint."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -46,31 +48,76 @@ def _enqueue(document_id):
         logger.warning("Could not enqueue summary %s.", document_id, exc_info=True)
 
 
-def summary_build(*, document_id):
-    """Build the PDF of a pending (or failed) summary. Idempotent: a done or running document is left alone."""
-    with transaction.atomic():
-        document = SummaryDocument.objects.select_for_update(of=("self",)).select_related(
-            "cycle", "round_table", "requested_by").get(
-            pk=document_id
-        )
-        if document.status not in (SummaryStatus.PENDING, SummaryStatus.FAILED):
-            return document
-        document.status = SummaryStatus.RUNNING
-        document.save(update_fields=["status"])
+def summary_build(*, document_id, build_id=""):
+    """Build the PDF of a pending (or failed) summary; idempotent: a done document is left alone.
+
+    `build_id` is the Celery task id. A running document is left alone too, unless its `build_id` is this one:
+    then the worker that ran this very task died mid-build (acks_late redelivered the message) and this call
+    takes the build over. The result is saved only while this build still holds the document, so a build that
+    `summary_fail_stale` gave up on cannot overwrite what came after.
+    """
+    document, claimed = _claim(document_id, build_id)
+    if not claimed:
+        return document
     try:
         template, context = _template_and_context(document)
         pdf = render_pdf(template, context, language=document.language)
     except Exception as err:  # noqa: BLE001 - recorded on the row, shown in the console
-        SummaryDocument.objects.filter(pk=document.pk).update(
-            status=SummaryStatus.FAILED, error=str(err)[:2000], finished_at=timezone.now()
-        )
-        _tell_requester(document, "secretariat_summary_failed", error=str(err)[:500])
+        with transaction.atomic():  # the outcome and its e-mail are committed together
+            if _finish(document, build_id, status=SummaryStatus.FAILED, error=str(err)[:2000]):
+                _tell_requester(document, "secretariat_summary_failed", error=str(err)[:500])
         raise
     document.file.save(f"summary-{document.pk}-{document.language}.pdf", ContentFile(pdf), save=False)
-    document.status, document.error, document.finished_at = SummaryStatus.DONE, "", timezone.now()
-    document.save(update_fields=["file", "status", "error", "finished_at"])
-    _tell_requester(document, "secretariat_summary_ready")
+    with transaction.atomic():
+        if _finish(document, build_id, status=SummaryStatus.DONE, error="", file=document.file.name):
+            _tell_requester(document, "secretariat_summary_ready")
+    document.refresh_from_db()
     return document
+
+
+def _claim(document_id, build_id):
+    """Mark the document running for `build_id` when it may be built; return it and whether it was claimed."""
+    with transaction.atomic():
+        document = SummaryDocument.objects.select_for_update(of=("self",)).select_related(
+            "cycle", "round_table", "requested_by").get(pk=document_id)
+        redelivered = document.status == SummaryStatus.RUNNING and build_id and document.build_id == build_id
+        if document.status not in (SummaryStatus.PENDING, SummaryStatus.FAILED) and not redelivered:
+            return document, False
+        document.status, document.build_id, document.started_at = SummaryStatus.RUNNING, build_id, timezone.now()
+        document.save(update_fields=["status", "build_id", "started_at"])
+        return document, True
+
+
+def _finish(document, build_id, **fields):
+    """Record the outcome if `build_id` still holds the running document; True when it did."""
+    document.finished_at = timezone.now()
+    return bool(SummaryDocument.objects.filter(pk=document.pk, status=SummaryStatus.RUNNING, build_id=build_id)
+                .update(finished_at=document.finished_at, **fields))
+
+
+def summary_fail_stale(*, now=None):
+    """Periodic: mark failed every summary running longer than SUMMARY_RUNNING_TIMEOUT (minutes); return how many.
+
+    A build whose worker died and whose message was lost (Redis keeps nothing on disk) would otherwise show
+    "running" forever. The requester is told, and the console offers to build it again. Audited.
+    """
+    limit = settings.SUMMARY_RUNNING_TIMEOUT
+    cutoff = (now or timezone.now()) - timedelta(minutes=limit)
+    stale = list(SummaryDocument.objects.filter(status=SummaryStatus.RUNNING, started_at__lt=cutoff)
+                 .select_related("cycle", "round_table", "requested_by"))
+    failed = 0
+    for document in stale:
+        with translation.override(document.language):
+            error = _("The build did not finish within %(minutes)s minutes (its worker probably stopped). "
+                      "Build it again.") % {"minutes": limit}
+        with transaction.atomic():
+            if not _finish(document, document.build_id, status=SummaryStatus.FAILED, error=error):
+                continue
+            record_event(document, "stale_failed", from_status=SummaryStatus.RUNNING,
+                         to_status=SummaryStatus.FAILED, comment=error)
+            _tell_requester(document, "secretariat_summary_failed", error=error)
+            failed += 1
+    return failed
 
 
 def _template_and_context(document):

@@ -1,13 +1,20 @@
 from celery import shared_task
 
 from .digest import digest_send
-from .services import summary_build
+from .services import summary_build, summary_fail_stale
 
 
-@shared_task(name="secretariat.build_summary", acks_late=True, autoretry_for=(OSError,), retry_backoff=True,
-             max_retries=3)
-def build_summary_task(*, document_id):
-    summary_build(document_id=document_id)
+@shared_task(bind=True, name="secretariat.build_summary", acks_late=True, autoretry_for=(OSError,),
+             retry_backoff=True, max_retries=3)
+def build_summary_task(self, *, document_id):
+    # The task id lets a redelivered message (its worker was killed mid-build) take over its own running build.
+    summary_build(document_id=document_id, build_id=self.request.id or "")
+
+
+@shared_task(name="secretariat.fail_stale_summaries", acks_late=True)
+def fail_stale_summaries_task():
+    """Periodic (beat): a summary running past SUMMARY_RUNNING_TIMEOUT is marked failed, with the reason."""
+    return summary_fail_stale()
 
 
 @shared_task(name="secretariat.send_daily_digest", acks_late=True)

@@ -53,4 +53,10 @@ def test_embedded_default_uses_sqlite_eager_celery_and_file_mail(settings):
         assert live.CELERY_TASK_ALWAYS_EAGER is True
     if not os.environ.get("EMAIL_URL"):
         # pytest-django swaps the backend for locmem; the configured folder is still the documented one.
-        assert str(live.EMAIL_FILE_PATH).endswith("var/mail")
+        assert Path(live.EMAIL_FILE_PATH) == ROOT / "var" / "mail"
+
+
+def test_an_absolute_mail_folder_stays_absolute(tmp_path):
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.EMAIL_FILE_PATH)",
+                    env={"EMAIL_URL": f"filemail://{tmp_path}"})
+    assert result.stdout.strip().splitlines()[-1] == str(tmp_path), result.stderr
