@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.audit import record_event
 from core.notifications import notify, notify_many
@@ -244,7 +245,7 @@ def contribution_submit(*, dialogue_id, author, text, language, round_table=None
     if not text:
         raise DomainError(_("Please write your contribution."))
     _throttle(Contribution.objects.filter(author=author), "CONTRIBUTIONS_PER_HOUR", 10,
-              _("You have sent %(count)s contributions in the last hour; please wait before sending more."))
+              _too_many_contributions)
     contribution = Contribution.objects.create(dialogue=dialogue, author=author, text=text, language=language,
                                                round_table=round_table)
     record_event(contribution, "submitted", actor=author, to_status=contribution.status)
@@ -252,11 +253,22 @@ def contribution_submit(*, dialogue_id, author, text, language, round_table=None
 
 
 def _throttle(own_rows, setting, default, message):
-    """Refuse a user's post past a per-hour limit. Counted in the database, so it holds without Redis."""
+    """Refuse a user's post past a per-hour limit. Counted in the database, so it holds without Redis.
+    `message(count)` words the refusal (with the right plural for `count`)."""
     limit = getattr(settings, f"DIALOGUES_{setting}", default)
     count = own_rows.filter(created_at__gte=timezone.now() - timedelta(hours=1)).count()
     if count >= limit:
-        raise DomainError(message % {"count": count})
+        raise DomainError(message(count) % {"count": count})
+
+
+def _too_many_contributions(count):
+    return ngettext("You have sent %(count)s contribution in the last hour; please wait before sending more.",
+                    "You have sent %(count)s contributions in the last hour; please wait before sending more.", count)
+
+
+def _too_many_reports(count):
+    return ngettext("You have sent %(count)s report in the last hour; please wait before sending more.",
+                    "You have sent %(count)s reports in the last hour; please wait before sending more.", count)
 
 
 @transaction.atomic
@@ -298,7 +310,7 @@ def consultation_input_submit(*, consultation_id, author, text, language, object
     if objective is not None and objective.round_table_id != consultation.round_table_id:
         raise DomainError(_("Choose one of this round table's objectives."))
     _throttle(Contribution.objects.filter(author=author), "CONTRIBUTIONS_PER_HOUR", 10,
-              _("You have sent %(count)s contributions in the last hour; please wait before sending more."))
+              _too_many_contributions)
     contribution = Contribution.objects.create(consultation=consultation, author=author, text=text,
                                                language=language, round_table=consultation.round_table,
                                                objective=objective, stakeholder_category=stakeholder_category)
@@ -361,7 +373,7 @@ def report_create(*, contribution_id, reporter, reason):
     if not reason:
         raise DomainError(_("Please say why you report this contribution."))
     _throttle(Report.objects.filter(reporter=reporter), "REPORTS_PER_HOUR", 20,
-              _("You have sent %(count)s reports in the last hour; please wait before sending more."))
+              _too_many_reports)
     try:
         with transaction.atomic():
             report = Report.objects.create(contribution=contribution, reporter=reporter, reason=reason)

@@ -1,6 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
@@ -120,8 +120,10 @@ class PledgeForm(forms.Form):
         text = self.cleaned_data["narrative"].replace("\r\n", "\n")
         if len(text) > NARRATIVE_MAX:
             raise ValidationError(
-                _("The narrative has %(count)s characters; at most %(max)s are allowed. Please shorten it by "
-                  "%(excess)s characters."),
+                ngettext("The narrative has %(count)s characters; at most %(max)s are allowed. Please shorten it "
+                         "by %(excess)s character.",
+                         "The narrative has %(count)s characters; at most %(max)s are allowed. Please shorten it "
+                         "by %(excess)s characters.", len(text) - NARRATIVE_MAX),
                 code="too_long", params={"count": len(text), "max": NARRATIVE_MAX, "excess": len(text) - NARRATIVE_MAX},
             )
         return text

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import FocalPoint, Membership, MembershipStatus, User
 from accounts.services import secretariat_users
@@ -162,11 +163,15 @@ def submission_problems(pledge):
     problems = []
     length = len(pledge.narrative or "")
     if length < NARRATIVE_MIN:
-        problems.append(("narrative", _("The narrative has %(count)s characters; it needs at least %(min)s.")
-                         % {"count": length, "min": NARRATIVE_MIN}))
+        problems.append(("narrative", ngettext(
+            "The narrative has %(count)s character; it needs at least %(min)s.",
+            "The narrative has %(count)s characters; it needs at least %(min)s.", length)
+            % {"count": length, "min": NARRATIVE_MIN}))
     if length > NARRATIVE_MAX:
-        problems.append(("narrative", _("The narrative has %(count)s characters; at most %(max)s are allowed.")
-                         % {"count": length, "max": NARRATIVE_MAX}))
+        problems.append(("narrative", ngettext(
+            "The narrative has %(count)s character; at most %(max)s are allowed.",
+            "The narrative has %(count)s characters; at most %(max)s are allowed.", length)
+            % {"count": length, "max": NARRATIVE_MAX}))
     if not pledge.types:
         problems.append(("types", _("Choose at least one type of pledge.")))
     if not pledge.scope:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import SECRETARIAT_GROUP, FocalPoint, FocalPointKind
 from core.audit import record_event
@@ -44,7 +45,9 @@ class IncompleteReview(DomainError):
     """Submission refused: `gaps` lists every missing item."""
 
     def __init__(self, gaps):
-        super().__init__(_("The review cannot be submitted yet: %(count)s items are missing.") % {"count": len(gaps)})
+        super().__init__(ngettext("The review cannot be submitted yet: %(count)s item is missing.",
+                                  "The review cannot be submitted yet: %(count)s items are missing.", len(gaps))
+                         % {"count": len(gaps)})
         self.gaps = gaps
 
 

@@ -85,7 +85,8 @@ def sync_one(reference: Path, lang: str) -> tuple[int, int]:
             continue
         previous = old.get(message.id, context=message.context) if old else None
         plural = isinstance(message.id, (list, tuple))
-        if previous is not None and translated(previous):
+        was_plural = previous is not None and isinstance(previous.id, (list, tuple))
+        if previous is not None and translated(previous) and was_plural == plural:
             string = previous.string
             if plural and len(string) != new.num_plurals:
                 string = tuple(list(string)[: new.num_plurals] + [""] * max(0, new.num_plurals - len(string)))

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import FocalPoint, FocalPointKind
 from accounts.roles import is_secretariat
@@ -141,5 +142,7 @@ def mailing_send(*, by, audience, cycle, templates, token):
                dedupe_key=f"secretariat_mailing:{mailing.pk}:{user.pk}")
     mailing.recipient_count = len(recipients)
     mailing.save(update_fields=["recipient_count"])
-    record_event(mailing, "sent", actor=by, comment=_("%(count)s recipients") % {"count": len(recipients)})
+    count = len(recipients)
+    record_event(mailing, "sent", actor=by,
+                 comment=ngettext("%(count)s recipient", "%(count)s recipients", count) % {"count": count})
     return mailing

@@ -5,7 +5,7 @@ import uuid
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.mixins import SecretariatRequiredMixin
@@ -60,7 +60,8 @@ class BulkQueueView(SecretariatRequiredMixin, View):
         results = [{"pk": r.pk, "ok": r.ok, "message": r.message, "label": labels.get(r.pk, f"#{r.pk}")}
                    for r in outcome]
         done = sum(1 for r in outcome if r.ok)
-        messages.info(request, _("%(done)s of %(total)s items done.") % {"done": done, "total": len(outcome)})
+        messages.info(request, ngettext("%(done)s of %(total)s item done.", "%(done)s of %(total)s items done.",
+                                        len(outcome)) % {"done": done, "total": len(outcome)})
         items = list(spec.items()[:BULK_PAGE_SIZE])
         return self._render(request, spec, items, BulkActionForm(queue=spec, item_ids=[i.pk for i in items]),
                             results)
@@ -103,6 +104,7 @@ class MailingView(SecretariatRequiredMixin, View):
         except DomainError as err:
             messages.error(request, err.message)
             return render(request, self.template_name, {"form": form, "preview": None})
-        messages.success(request, _("The e-mail is on its way to %(count)s recipients.")
-                         % {"count": mailing.recipient_count})
+        messages.success(request, ngettext("The e-mail is on its way to %(count)s recipient.",
+                                           "The e-mail is on its way to %(count)s recipients.",
+                                           mailing.recipient_count) % {"count": mailing.recipient_count})
         return redirect("secretariat:console")

@@ -1,7 +1,9 @@
 import html
+import re
 
 from django import template
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -21,6 +23,22 @@ def markdown_excerpt(text, words=40):
     """The first `words` words of user markdown as plain text (no stray ** or #), escaped like any text."""
     plain = html.unescape(strip_tags(render_markdown(text or "")))
     return Truncator(" ".join(plain.split())).words(int(words))
+
+
+@register.simple_tag
+def css_page_of_pages():
+    """A CSS `content` value saying "Page 3 of 10" in the active language, with the page counters where the
+    translation puts them (word order differs between languages)."""
+    parts = []
+    for piece in re.split(r"(%\(page\)s|%\(pages\)s)", _("Page %(page)s of %(pages)s")):
+        if piece == "%(page)s":
+            parts.append("counter(page)")
+        elif piece == "%(pages)s":
+            parts.append("counter(pages)")
+        elif piece:
+            quoted = piece.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", " ")
+            parts.append(f'"{quoted}"')
+    return mark_safe(" ".join(parts))  # noqa: S308 - built from escaped pieces and counter() calls only
 
 
 @register.filter

@@ -48,3 +48,16 @@ def test_markdown_excerpt_is_plain_escaped_text():
     assert "**" not in rendered and "<script>" not in rendered and "<strong>" not in rendered
     assert rendered.startswith("Las vías deben incluir portabilidad")
     assert rendered.endswith("…")
+
+
+def test_page_of_pages_puts_the_counters_where_the_translation_puts_them():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load portal %}{% css_page_of_pages %}")
+    with translation.override("en"):
+        assert template.render(Context()) == '"Page " counter(page) " of " counter(pages)'
+    with translation.override("zh-hans"):
+        chinese = template.render(Context())
+    assert chinese.index("counter(page)") < chinese.index("counter(pages)")
+    assert "%(" not in chinese and '"' in chinese

@@ -8,16 +8,19 @@
   var min = parseInt(field.dataset.min, 10);
   var max = parseInt(field.dataset.max, 10);
   var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
   var fmt = window.interpolate || function (s, o) {
     return s.replace(/%\((\w+)\)s/g, function (m, k) { return o[k]; });
   };
   function update() {
     var count = field.value.replace(/\r\n/g, "\n").length;
-    var text = fmt(gettext("%(count)s characters (between %(min)s and %(max)s)."), {count: count, min: min, max: max}, true);
+    var text = fmt(ngettext("%(count)s character (between %(min)s and %(max)s).",
+                            "%(count)s characters (between %(min)s and %(max)s).", count),
+                   {count: count, min: min, max: max}, true);
     if (count < min) {
-      text += " " + fmt(gettext("%(n)s more needed."), {n: min - count}, true);
+      text += " " + fmt(ngettext("%(n)s more needed.", "%(n)s more needed.", min - count), {n: min - count}, true);
     } else if (count > max) {
-      text += " " + fmt(gettext("%(n)s too many."), {n: count - max}, true);
+      text += " " + fmt(ngettext("%(n)s too many.", "%(n)s too many.", count - max), {n: count - max}, true);
     }
     output.textContent = text;
     output.classList.toggle("text-danger", count > max);
