@@ -187,6 +187,8 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers per language (femi_portal/formats/): templates use named formats, such as "DATE_FORMAT".
+FORMAT_MODULE_PATH = ["femi_portal.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
