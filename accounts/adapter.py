@@ -6,6 +6,5 @@ class AccountAdapter(DefaultAccountAdapter):
     """Stores the interface language in use at sign-up as the user's preferred language."""
 
     def save_user(self, request, user, form, commit=True):
-        language = (translation.get_language() or "en").split("-")[0]
-        user.preferred_language = language
+        user.preferred_language = translation.get_supported_language_variant(translation.get_language() or "en")
         return super().save_user(request, user, form, commit=commit)

@@ -177,13 +177,18 @@ if PRODUCTION and SECRETARIAT_MFA_EXEMPT_EMAILS:
     raise ImproperlyConfigured("SECRETARIAT_MFA_EXEMPT_EMAILS must be empty in production: MFA is mandatory.")
 
 LANGUAGE_CODE = "en"
-# The six UN languages, in UN order; the first three are translated now.
+# The six UN official languages in UN order (the order of the language bar), each named in its own language.
 LANGUAGES = [
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
     ("en", "English"),
     ("fr", "Français"),
+    ("ru", "Русский"),
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers per language (femi_portal/formats/): templates use named formats, such as "DATE_FORMAT".
+FORMAT_MODULE_PATH = ["femi_portal.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

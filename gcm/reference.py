@@ -1,318 +1,763 @@
-"""Reference facts of the Global Compact for Safe, Orderly and Regular Migration (GCM), in English, Spanish and
-French. Loaded into the database by data migrations; adding a UI language adds a key to each dict."""
+"""Reference facts of the Global Compact for Safe, Orderly and Regular Migration (GCM) in the six official UN
+languages (keys in UN order: ar, zh, en, fr, ru, es). Objective titles are the official wording of the GCM
+(General Assembly resolution 73/195) in each language. Loaded into the database by data migrations; adding a UI
+language adds a key to each dict."""
 
 # number: (short titles, official titles)
 OBJECTIVES = {
     1: (
-        {"en": "Data", "es": "Datos", "fr": "Données"},
         {
+            "ar": "البيانات",
+            "zh": "数据",
+            "en": "Data",
+            "fr": "Données",
+            "ru": "Данные",
+            "es": "Datos",
+        },
+        {
+            "ar": "جمع واستخدام بيانات دقيقة ومصنفة كأساس لوضع سياسات قائمة على الأدلة",
+            "zh": "收集和利用准确和分类的数据，作为循证政策的依据",
             "en": "Collect and utilize accurate and disaggregated data as a basis for evidence-based policies",
-            "es": "Recopilar y utilizar datos exactos y desglosados para formular políticas con base empírica",
             "fr": "Collecter et utiliser des données précises et ventilées qui serviront à l’élaboration de "
-            "politiques fondées sur la connaissance des faits",
+                "politiques fondées sur la connaissance des faits",
+            "ru": "Сбор и использование точных и дезагрегированных данных в качестве основы для выработки политики "
+                "на основе фактических данных",
+            "es": "Recopilar y utilizar datos exactos y desglosados para formular políticas con base empírica",
         },
     ),
     2: (
-        {"en": "Minimize adverse drivers", "es": "Minimizar los factores adversos",
-         "fr": "Réduire les facteurs négatifs"},
         {
-            "en": "Minimize the adverse drivers and structural factors that compel people to leave their country "
-            "of origin",
-            "es": "Minimizar los factores adversos y estructurales que obligan a las personas a abandonar su país "
-            "de origen",
+            "ar": "الحد من العوامل الضارة",
+            "zh": "尽量减少不利驱动因素",
+            "en": "Minimize adverse drivers",
+            "fr": "Réduire les facteurs négatifs",
+            "ru": "Минимизация негативных факторов",
+            "es": "Minimizar los factores adversos",
+        },
+        {
+            "ar": "التقليل إلى أدنى حد من العوامل الضارة والعوامل الهيكلية التي تضطر الناس إلى مغادرة بلدهم الأصلي",
+            "zh": "尽量减少迫使人们离开原籍国的不利驱动因素和结构性因素",
+            "en": "Minimize the adverse drivers and structural factors that compel people to leave their country of "
+                "origin",
             "fr": "Lutter contre les facteurs négatifs et les problèmes structurels qui poussent des personnes à "
-            "quitter leur pays d’origine",
+                "quitter leur pays d’origine",
+            "ru": "Минимизация негативных факторов и структурных причин, которые вынуждают людей покидать страну "
+                "своего происхождения",
+            "es": "Minimizar los factores adversos y estructurales que obligan a las personas a abandonar su país "
+                "de origen",
         },
     ),
     3: (
-        {"en": "Information provision", "es": "Suministro de información", "fr": "Information"},
         {
+            "ar": "توفير المعلومات",
+            "zh": "提供信息",
+            "en": "Information provision",
+            "fr": "Information",
+            "ru": "Предоставление информации",
+            "es": "Suministro de información",
+        },
+        {
+            "ar": "توفير معلومات دقيقة وفي الوقت المناسب في جميع مراحل الهجرة",
+            "zh": "在移民的所有阶段提供准确和及时的信息",
             "en": "Provide accurate and timely information at all stages of migration",
-            "es": "Proporcionar información exacta y oportuna en todas las etapas de la migración",
             "fr": "Fournir dans les meilleurs délais des informations exactes à toutes les étapes de la migration",
+            "ru": "Предоставление точной и своевременной информации на всех этапах миграции",
+            "es": "Proporcionar información exacta y oportuna en todas las etapas de la migración",
         },
     ),
     4: (
-        {"en": "Legal identity and documentation", "es": "Identidad jurídica y documentación",
-         "fr": "Identité légale et papiers"},
         {
+            "ar": "الهوية القانونية والوثائق",
+            "zh": "合法身份和证件",
+            "en": "Legal identity and documentation",
+            "fr": "Identité légale et papiers",
+            "ru": "Законная личность и документы",
+            "es": "Identidad jurídica y documentación",
+        },
+        {
+            "ar": "كفالة حصول جميع المهاجرين على ما يثبت هويتهم القانونية وعلى وثائق كافية",
+            "zh": "确保所有移民都有合法身份证明和适当证件",
             "en": "Ensure that all migrants have proof of legal identity and adequate documentation",
-            "es": "Velar por que todos los migrantes tengan pruebas de su identidad jurídica y documentación "
-            "adecuada",
             "fr": "Munir tous les migrants d’une preuve d’identité légale et de papiers adéquats",
+            "ru": "Обеспечение наличия у всех мигрантов доказательства их законной личности и надлежащих документов",
+            "es": "Velar por que todos los migrantes tengan pruebas de su identidad jurídica y documentación "
+                "adecuada",
         },
     ),
     5: (
-        {"en": "Regular pathways", "es": "Vías de migración regular", "fr": "Filières de migration régulière"},
         {
+            "ar": "مسارات الهجرة النظامية",
+            "zh": "正常移民途径",
+            "en": "Regular pathways",
+            "fr": "Filières de migration régulière",
+            "ru": "Пути легальной миграции",
+            "es": "Vías de migración regular",
+        },
+        {
+            "ar": "تعزيز توافر مسارات الهجرة النظامية ومرونتها",
+            "zh": "增加正常移民途径的可用性和灵活性",
             "en": "Enhance availability and flexibility of pathways for regular migration",
-            "es": "Aumentar la disponibilidad y flexibilidad de las vías de migración regular",
             "fr": "Faire en sorte que les filières de migration régulière soient accessibles et plus souples",
+            "ru": "Повышение доступности и гибкости путей легальной миграции",
+            "es": "Aumentar la disponibilidad y flexibilidad de las vías de migración regular",
         },
     ),
     6: (
-        {"en": "Recruitment and decent work", "es": "Contratación y trabajo decente",
-         "fr": "Recrutement et travail décent"},
         {
+            "ar": "التوظيف والعمل اللائق",
+            "zh": "招聘和体面工作",
+            "en": "Recruitment and decent work",
+            "fr": "Recrutement et travail décent",
+            "ru": "Наем и достойная работа",
+            "es": "Contratación y trabajo decente",
+        },
+        {
+            "ar": "تيسير التوظيف المنصف والأخلاقي وضمان الظروف التي تكفل العمل اللائق",
+            "zh": "促进公平和合乎道德的招聘，保障确保体面工作的条件",
             "en": "Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work",
+            "fr": "Favoriser des pratiques de recrutement justes et éthiques et assurer les conditions d’un travail "
+                "décent",
+            "ru": "Содействие справедливому и этичному найму и обеспечение условий, гарантирующих достойную работу",
             "es": "Facilitar la contratación equitativa y ética y salvaguardar las condiciones que garantizan el "
-            "trabajo decente",
-            "fr": "Favoriser des pratiques de recrutement justes et éthiques et assurer les conditions d’un "
-            "travail décent",
+                "trabajo decente",
         },
     ),
     7: (
-        {"en": "Reduce vulnerabilities", "es": "Reducir las vulnerabilidades", "fr": "Réduire la vulnérabilité"},
         {
+            "ar": "الحد من أوجه الضعف",
+            "zh": "减少脆弱性",
+            "en": "Reduce vulnerabilities",
+            "fr": "Réduire la vulnérabilité",
+            "ru": "Уменьшение уязвимости",
+            "es": "Reducir las vulnerabilidades",
+        },
+        {
+            "ar": "معالجة أوجه الضعف في سياق الهجرة والحد منها",
+            "zh": "应对和减少移民中的脆弱性",
             "en": "Address and reduce vulnerabilities in migration",
-            "es": "Abordar y reducir las vulnerabilidades en la migración",
             "fr": "S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire",
+            "ru": "Устранение и уменьшение факторов уязвимости в процессе миграции",
+            "es": "Abordar y reducir las vulnerabilidades en la migración",
         },
     ),
     8: (
-        {"en": "Save lives", "es": "Salvar vidas", "fr": "Sauver des vies"},
         {
+            "ar": "إنقاذ الأرواح",
+            "zh": "拯救生命",
+            "en": "Save lives",
+            "fr": "Sauver des vies",
+            "ru": "Спасение жизней",
+            "es": "Salvar vidas",
+        },
+        {
+            "ar": "إنقاذ الأرواح ووضع جهود دولية منسقة بشأن المهاجرين المفقودين",
+            "zh": "拯救生命，就失踪移民问题开展协调一致的国际努力",
             "en": "Save lives and establish coordinated international efforts on missing migrants",
-            "es": "Salvar vidas y emprender iniciativas internacionales coordinadas sobre los migrantes "
-            "desaparecidos",
             "fr": "Sauver des vies et mettre en place une action internationale coordonnée pour retrouver les "
-            "migrants disparus",
+                "migrants disparus",
+            "ru": "Спасение жизней и принятие скоординированных международных мер в отношении пропавших без вести "
+                "мигрантов",
+            "es": "Salvar vidas y emprender iniciativas internacionales coordinadas sobre los migrantes "
+                "desaparecidos",
         },
     ),
     9: (
-        {"en": "Counter smuggling", "es": "Combatir el tráfico ilícito", "fr": "Lutter contre le trafic"},
         {
+            "ar": "مكافحة التهريب",
+            "zh": "打击偷运",
+            "en": "Counter smuggling",
+            "fr": "Lutter contre le trafic",
+            "ru": "Борьба с незаконным ввозом",
+            "es": "Combatir el tráfico ilícito",
+        },
+        {
+            "ar": "تعزيز التصدي على الصعيد عبر الوطني لتهريب المهاجرين",
+            "zh": "加强跨国应对偷运移民的工作",
             "en": "Strengthen the transnational response to smuggling of migrants",
-            "es": "Reforzar la respuesta transnacional al tráfico ilícito de migrantes",
             "fr": "Renforcer l’action transnationale face au trafic de migrants",
+            "ru": "Укрепление транснациональных мер по борьбе с незаконным ввозом мигрантов",
+            "es": "Reforzar la respuesta transnacional al tráfico ilícito de migrantes",
         },
     ),
     10: (
-        {"en": "Eradicate trafficking", "es": "Erradicar la trata", "fr": "Éliminer la traite"},
         {
+            "ar": "القضاء على الاتجار بالأشخاص",
+            "zh": "消除人口贩运",
+            "en": "Eradicate trafficking",
+            "fr": "Éliminer la traite",
+            "ru": "Искоренение торговли людьми",
+            "es": "Erradicar la trata",
+        },
+        {
+            "ar": "منع الاتجار بالأشخاص ومكافحته والقضاء عليه في سياق الهجرة الدولية",
+            "zh": "在国际移民背景下预防、打击和消除人口贩运",
             "en": "Prevent, combat and eradicate trafficking in persons in the context of international migration",
-            "es": "Prevenir, combatir y erradicar la trata de personas en el contexto de la migración "
-            "internacional",
             "fr": "Prévenir, combattre et éliminer la traite de personnes dans le cadre des migrations "
-            "internationales",
+                "internationales",
+            "ru": "Предупреждение, пресечение и искоренение торговли людьми в контексте международной миграции",
+            "es": "Prevenir, combatir y erradicar la trata de personas en el contexto de la migración internacional",
         },
     ),
     11: (
-        {"en": "Manage borders", "es": "Gestionar las fronteras", "fr": "Gérer les frontières"},
         {
+            "ar": "إدارة الحدود",
+            "zh": "管理边界",
+            "en": "Manage borders",
+            "fr": "Gérer les frontières",
+            "ru": "Управление границами",
+            "es": "Gestionar las fronteras",
+        },
+        {
+            "ar": "إدارة الحدود بطريقة متكاملة وآمنة ومنسقة",
+            "zh": "以综合、安全和协调的方式管理边界",
             "en": "Manage borders in an integrated, secure and coordinated manner",
-            "es": "Gestionar las fronteras de manera integrada, segura y coordinada",
             "fr": "Gérer les frontières de manière intégrée, sûre et coordonnée",
+            "ru": "Комплексное, безопасное и скоординированное управление границами",
+            "es": "Gestionar las fronteras de manera integrada, segura y coordinada",
         },
     ),
     12: (
-        {"en": "Screening and referral", "es": "Verificación y derivación", "fr": "Filtrage et orientation"},
         {
+            "ar": "الفرز والإحالة",
+            "zh": "甄别和转介",
+            "en": "Screening and referral",
+            "fr": "Filtrage et orientation",
+            "ru": "Проверка и направление",
+            "es": "Verificación y derivación",
+        },
+        {
+            "ar": "تعزيز التيقن وإمكانية التنبؤ في إجراءات الهجرة من أجل الفرز والتقييم والإحالة على النحو المناسب",
+            "zh": "加强移民程序的确定性和可预测性，以便进行适当的甄别、评估和转介",
             "en": "Strengthen certainty and predictability in migration procedures for appropriate screening, "
-            "assessment and referral",
-            "es": "Aumentar la certidumbre y previsibilidad de los procedimientos migratorios para la adecuada "
-            "verificación de antecedentes, evaluación y derivación",
+                "assessment and referral",
             "fr": "Veiller à l’application de procédures de filtrage, d’évaluation et d’orientation appropriées, "
-            "prévisibles et sûres dans le cadre des migrations",
+                "prévisibles et sûres dans le cadre des migrations",
+            "ru": "Повышение определенности и предсказуемости миграционных процедур для надлежащей проверки, оценки "
+                "и направления",
+            "es": "Aumentar la certidumbre y previsibilidad de los procedimientos migratorios para la adecuada "
+                "verificación de antecedentes, evaluación y derivación",
         },
     ),
     13: (
-        {"en": "Alternatives to detention", "es": "Alternativas a la detención",
-         "fr": "Solutions de rechange à la rétention"},
         {
+            "ar": "بدائل الاحتجاز",
+            "zh": "拘留替代办法",
+            "en": "Alternatives to detention",
+            "fr": "Solutions de rechange à la rétention",
+            "ru": "Альтернативы задержанию",
+            "es": "Alternativas a la detención",
+        },
+        {
+            "ar": "عدم اللجوء إلى احتجاز المهاجرين إلا كملاذ أخير والعمل على إيجاد بدائل",
+            "zh": "仅将移民拘留作为最后手段，并努力寻找替代办法",
             "en": "Use migration detention only as a measure of last resort and work towards alternatives",
-            "es": "Utilizar la detención de migrantes solo como último recurso y buscar otras alternativas",
             "fr": "Ne recourir au placement en rétention administrative des migrants qu’en dernier ressort et "
-            "chercher des solutions de rechange",
+                "chercher des solutions de rechange",
+            "ru": "Использование задержания мигрантов только в качестве крайней меры и работа над альтернативами",
+            "es": "Utilizar la detención de migrantes solo como último recurso y buscar otras alternativas",
         },
     ),
     14: (
-        {"en": "Consular protection", "es": "Protección consular", "fr": "Protection consulaire"},
         {
+            "ar": "الحماية القنصلية",
+            "zh": "领事保护",
+            "en": "Consular protection",
+            "fr": "Protection consulaire",
+            "ru": "Консульская защита",
+            "es": "Protección consular",
+        },
+        {
+            "ar": "تعزيز الحماية والمساعدة والتعاون في المجال القنصلي طوال دورة الهجرة",
+            "zh": "在整个移民周期加强领事保护、援助与合作",
             "en": "Enhance consular protection, assistance and cooperation throughout the migration cycle",
-            "es": "Mejorar la protección, asistencia y cooperación consulares a lo largo de todo el ciclo "
-            "migratorio",
             "fr": "Renforcer la protection, l’assistance et la coopération consulaires tout au long du cycle "
-            "migratoire",
+                "migratoire",
+            "ru": "Повышение эффективности консульской защиты, помощи и сотрудничества на протяжении всего "
+                "миграционного цикла",
+            "es": "Mejorar la protección, asistencia y cooperación consulares a lo largo de todo el ciclo migratorio",
         },
     ),
     15: (
-        {"en": "Access to basic services", "es": "Acceso a servicios básicos", "fr": "Accès aux services de base"},
         {
+            "ar": "الحصول على الخدمات الأساسية",
+            "zh": "获得基本服务",
+            "en": "Access to basic services",
+            "fr": "Accès aux services de base",
+            "ru": "Доступ к базовым услугам",
+            "es": "Acceso a servicios básicos",
+        },
+        {
+            "ar": "توفير إمكانية حصول المهاجرين على الخدمات الأساسية",
+            "zh": "为移民提供获得基本服务的机会",
             "en": "Provide access to basic services for migrants",
-            "es": "Proporcionar a los migrantes acceso a servicios básicos",
             "fr": "Assurer l’accès des migrants aux services de base",
+            "ru": "Обеспечение доступа мигрантов к базовым услугам",
+            "es": "Proporcionar a los migrantes acceso a servicios básicos",
         },
     ),
     16: (
-        {"en": "Inclusion and social cohesion", "es": "Inclusión y cohesión social",
-         "fr": "Intégration et cohésion sociale"},
         {
+            "ar": "الإدماج والتماسك الاجتماعي",
+            "zh": "包容和社会凝聚力",
+            "en": "Inclusion and social cohesion",
+            "fr": "Intégration et cohésion sociale",
+            "ru": "Интеграция и социальная сплоченность",
+            "es": "Inclusión y cohesión social",
+        },
+        {
+            "ar": "تمكين المهاجرين والمجتمعات من تحقيق الإدماج الكامل والتماسك الاجتماعي",
+            "zh": "增强移民和社会的能力，以实现充分包容和社会凝聚力",
             "en": "Empower migrants and societies to realize full inclusion and social cohesion",
+            "fr": "Donner aux migrants et aux sociétés les moyens de favoriser l’intégration et la cohésion sociale",
+            "ru": "Расширение прав и возможностей мигрантов и общества для обеспечения полной интеграции и "
+                "социальной сплоченности",
             "es": "Empoderar a los migrantes y las sociedades para lograr la plena inclusión y la cohesión social",
-            "fr": "Donner aux migrants et aux sociétés les moyens de favoriser l’intégration et la cohésion "
-            "sociale",
         },
     ),
     17: (
-        {"en": "Eliminate discrimination", "es": "Eliminar la discriminación", "fr": "Éliminer la discrimination"},
         {
+            "ar": "القضاء على التمييز",
+            "zh": "消除歧视",
+            "en": "Eliminate discrimination",
+            "fr": "Éliminer la discrimination",
+            "ru": "Ликвидация дискриминации",
+            "es": "Eliminar la discriminación",
+        },
+        {
+            "ar": "القضاء على جميع أشكال التمييز وتعزيز الخطاب العام المستند إلى الأدلة من أجل تشكيل تصورات عن "
+                "الهجرة",
+            "zh": "消除一切形式的歧视，促进以证据为基础的公共讨论，以塑造对移民的看法",
             "en": "Eliminate all forms of discrimination and promote evidence-based public discourse to shape "
-            "perceptions of migration",
-            "es": "Eliminar todas las formas de discriminación y promover un discurso público con base empírica "
-            "para modificar las percepciones de la migración",
+                "perceptions of migration",
             "fr": "Éliminer toutes les formes de discrimination et encourager un débat public fondé sur l’analyse "
-            "des faits afin de faire évoluer la manière dont les migrations sont perçues",
+                "des faits afin de faire évoluer la manière dont les migrations sont perçues",
+            "ru": "Ликвидация всех форм дискриминации и поощрение основанного на фактических данных публичного "
+                "дискурса в целях формирования представлений о миграции",
+            "es": "Eliminar todas las formas de discriminación y promover un discurso público con base empírica "
+                "para modificar las percepciones de la migración",
         },
     ),
     18: (
-        {"en": "Skills development and recognition", "es": "Desarrollo y reconocimiento de aptitudes",
-         "fr": "Compétences et reconnaissance"},
         {
+            "ar": "تنمية المهارات والاعتراف بها",
+            "zh": "技能发展和承认",
+            "en": "Skills development and recognition",
+            "fr": "Compétences et reconnaissance",
+            "ru": "Развитие и признание навыков",
+            "es": "Desarrollo y reconocimiento de aptitudes",
+        },
+        {
+            "ar": "الاستثمار في تنمية المهارات وتيسير الاعتراف المتبادل بالمهارات والمؤهلات والكفاءات",
+            "zh": "投资于技能开发，促进技能、资格和能力的相互承认",
             "en": "Invest in skills development and facilitate mutual recognition of skills, qualifications and "
-            "competences",
-            "es": "Invertir en el desarrollo de aptitudes y facilitar el reconocimiento mutuo de aptitudes, "
-            "cualificaciones y competencias",
+                "competences",
             "fr": "Investir dans le perfectionnement des compétences et faciliter la reconnaissance mutuelle des "
-            "aptitudes, qualifications et compétences",
+                "aptitudes, qualifications et compétences",
+            "ru": "Инвестирование в развитие навыков и содействие взаимному признанию навыков, квалификаций и "
+                "компетенций",
+            "es": "Invertir en el desarrollo de aptitudes y facilitar el reconocimiento mutuo de aptitudes, "
+                "cualificaciones y competencias",
         },
     ),
     19: (
-        {"en": "Migrant and diaspora contributions", "es": "Contribuciones de migrantes y diásporas",
-         "fr": "Contributions des migrants et des diasporas"},
         {
+            "ar": "مساهمات المهاجرين والمغتربين",
+            "zh": "移民和侨民的贡献",
+            "en": "Migrant and diaspora contributions",
+            "fr": "Contributions des migrants et des diasporas",
+            "ru": "Вклад мигрантов и диаспор",
+            "es": "Contribuciones de migrantes y diásporas",
+        },
+        {
+            "ar": "تهيئة الظروف التي تمكّن المهاجرين والمغتربين من المساهمة الكاملة في التنمية المستدامة في جميع "
+                "البلدان",
+            "zh": "为移民和侨民充分促进所有国家的可持续发展创造条件",
             "en": "Create conditions for migrants and diasporas to fully contribute to sustainable development in "
-            "all countries",
-            "es": "Crear las condiciones necesarias para que los migrantes y las diásporas puedan contribuir "
-            "plenamente al desarrollo sostenible en todos los países",
+                "all countries",
             "fr": "Créer les conditions permettant aux migrants et aux diasporas de contribuer pleinement au "
-            "développement durable dans tous les pays",
+                "développement durable dans tous les pays",
+            "ru": "Создание условий для того, чтобы мигранты и диаспоры могли в полной мере содействовать "
+                "устойчивому развитию во всех странах",
+            "es": "Crear las condiciones necesarias para que los migrantes y las diásporas puedan contribuir "
+                "plenamente al desarrollo sostenible en todos los países",
         },
     ),
     20: (
-        {"en": "Remittances", "es": "Remesas", "fr": "Envois de fonds"},
         {
+            "ar": "التحويلات المالية",
+            "zh": "汇款",
+            "en": "Remittances",
+            "fr": "Envois de fonds",
+            "ru": "Денежные переводы",
+            "es": "Remesas",
+        },
+        {
+            "ar": "تعزيز تحويل المهاجرين للأموال بطرق أسرع وأكثر أمانا وأقل تكلفة وتيسير الشمول المالي للمهاجرين",
+            "zh": "促进更快、更安全和更便宜地转移汇款，促进移民的金融包容",
             "en": "Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of "
-            "migrants",
-            "es": "Promover transferencias de remesas más rápidas, seguras y económicas y fomentar la inclusión "
-            "financiera de los migrantes",
+                "migrants",
             "fr": "Promouvoir des transferts de fonds plus rapides, plus sûrs et moins coûteux et favoriser "
-            "l’inclusion financière des migrants",
+                "l’inclusion financière des migrants",
+            "ru": "Содействие более быстрому, безопасному и дешевому переводу денежных средств и поощрение "
+                "финансовой интеграции мигрантов",
+            "es": "Promover transferencias de remesas más rápidas, seguras y económicas y fomentar la inclusión "
+                "financiera de los migrantes",
         },
     ),
     21: (
-        {"en": "Dignified return and reintegration", "es": "Regreso digno y reintegración",
-         "fr": "Retour dans la dignité et réintégration"},
         {
+            "ar": "العودة الكريمة وإعادة الإدماج",
+            "zh": "有尊严的返回和重新融入",
+            "en": "Dignified return and reintegration",
+            "fr": "Retour dans la dignité et réintégration",
+            "ru": "Достойное возвращение и реинтеграция",
+            "es": "Regreso digno y reintegración",
+        },
+        {
+            "ar": "التعاون على تيسير العودة وإعادة القبول في ظروف آمنة وكريمة، وكذلك إعادة الإدماج المستدام",
+            "zh": "开展合作，为安全和有尊严的返回和重新接纳以及可持续的重新融入提供便利",
             "en": "Cooperate in facilitating safe and dignified return and readmission, as well as sustainable "
-            "reintegration",
-            "es": "Colaborar para facilitar el regreso y la readmisión en condiciones de seguridad y dignidad, así "
-            "como la reintegración sostenible",
+                "reintegration",
             "fr": "Coopérer en vue de faciliter le retour et la réadmission des migrants en toute sécurité et dans "
-            "la dignité, ainsi que leur réintégration durable",
+                "la dignité, ainsi que leur réintégration durable",
+            "ru": "Сотрудничество в содействии безопасному и достойному возвращению и реадмиссии, а также "
+                "устойчивой реинтеграции",
+            "es": "Colaborar para facilitar el regreso y la readmisión en condiciones de seguridad y dignidad, así "
+                "como la reintegración sostenible",
         },
     ),
     22: (
-        {"en": "Social protection", "es": "Protección social", "fr": "Protection sociale"},
         {
+            "ar": "الحماية الاجتماعية",
+            "zh": "社会保护",
+            "en": "Social protection",
+            "fr": "Protection sociale",
+            "ru": "Социальная защита",
+            "es": "Protección social",
+        },
+        {
+            "ar": "إنشاء آليات لنقل استحقاقات الضمان الاجتماعي والاستحقاقات المكتسبة",
+            "zh": "建立社会保障权利和既得福利的可携带性机制",
             "en": "Establish mechanisms for the portability of social security entitlements and earned benefits",
-            "es": "Establecer mecanismos para la portabilidad de la seguridad social y las prestaciones "
-            "adquiridas",
             "fr": "Mettre en place des mécanismes de portabilité des droits de sécurité sociale et des avantages "
-            "acquis",
+                "acquis",
+            "ru": "Создание механизмов для переноса прав на социальное обеспечение и заработанных пособий",
+            "es": "Establecer mecanismos para la portabilidad de la seguridad social y las prestaciones adquiridas",
         },
     ),
     23: (
-        {"en": "International cooperation", "es": "Cooperación internacional", "fr": "Coopération internationale"},
         {
+            "ar": "التعاون الدولي",
+            "zh": "国际合作",
+            "en": "International cooperation",
+            "fr": "Coopération internationale",
+            "ru": "Международное сотрудничество",
+            "es": "Cooperación internacional",
+        },
+        {
+            "ar": "تعزيز التعاون الدولي والشراكات العالمية من أجل تحقيق الهجرة الآمنة والمنظمة والنظامية",
+            "zh": "加强国际合作和全球伙伴关系，促进安全、有序和正常移民",
             "en": "Strengthen international cooperation and global partnerships for safe, orderly and regular "
-            "migration",
-            "es": "Fortalecer la cooperación internacional y las alianzas mundiales para la migración segura, "
-            "ordenada y regular",
+                "migration",
             "fr": "Renforcer la coopération internationale et les partenariats mondiaux pour des migrations sûres, "
-            "ordonnées et régulières",
+                "ordonnées et régulières",
+            "ru": "Укрепление международного сотрудничества и глобальных партнерств в интересах безопасной, "
+                "упорядоченной и легальной миграции",
+            "es": "Fortalecer la cooperación internacional y las alianzas mundiales para la migración segura, "
+                "ordenada y regular",
         },
     ),
 }
 
 # slug: titles, in the GCM's order
 PRINCIPLES = {
-    "people-centred": {"en": "People-centred", "es": "Centrado en las personas", "fr": "Axé sur l’être humain"},
-    "international-cooperation": {"en": "International cooperation", "es": "Cooperación internacional",
-                                  "fr": "Coopération internationale"},
-    "national-sovereignty": {"en": "National sovereignty", "es": "Soberanía nacional",
-                             "fr": "Souveraineté nationale"},
-    "rule-of-law": {"en": "Rule of law and due process", "es": "Estado de derecho y garantías procesales",
-                    "fr": "État de droit et garanties procédurales"},
-    "sustainable-development": {"en": "Sustainable development", "es": "Desarrollo sostenible",
-                                "fr": "Développement durable"},
-    "human-rights": {"en": "Human rights", "es": "Derechos humanos", "fr": "Droits de l’homme"},
-    "gender-responsive": {"en": "Gender-responsive", "es": "Perspectiva de género",
-                          "fr": "Prise en compte de la problématique femmes-hommes"},
-    "child-sensitive": {"en": "Child-sensitive", "es": "Perspectiva infantil",
-                        "fr": "Prise en compte de la situation des enfants"},
-    "whole-of-government": {"en": "Whole-of-government approach", "es": "Enfoque pangubernamental",
-                            "fr": "Approche mobilisant l’ensemble des pouvoirs publics"},
-    "whole-of-society": {"en": "Whole-of-society approach", "es": "Enfoque pansocial",
-                         "fr": "Approche mobilisant toute la société"},
+    "people-centred": {
+        "ar": "محورية الإنسان",
+        "zh": "以人为本",
+        "en": "People-centred",
+        "fr": "Axé sur l’être humain",
+        "ru": "Ориентированность на людей",
+        "es": "Centrado en las personas",
+    },
+    "international-cooperation": {
+        "ar": "التعاون الدولي",
+        "zh": "国际合作",
+        "en": "International cooperation",
+        "fr": "Coopération internationale",
+        "ru": "Международное сотрудничество",
+        "es": "Cooperación internacional",
+    },
+    "national-sovereignty": {
+        "ar": "السيادة الوطنية",
+        "zh": "国家主权",
+        "en": "National sovereignty",
+        "fr": "Souveraineté nationale",
+        "ru": "Национальный суверенитет",
+        "es": "Soberanía nacional",
+    },
+    "rule-of-law": {
+        "ar": "سيادة القانون وضمانات مراعاة الأصول القانونية",
+        "zh": "法治和正当程序",
+        "en": "Rule of law and due process",
+        "fr": "État de droit et garanties procédurales",
+        "ru": "Верховенство права и надлежащая правовая процедура",
+        "es": "Estado de derecho y garantías procesales",
+    },
+    "sustainable-development": {
+        "ar": "التنمية المستدامة",
+        "zh": "可持续发展",
+        "en": "Sustainable development",
+        "fr": "Développement durable",
+        "ru": "Устойчивое развитие",
+        "es": "Desarrollo sostenible",
+    },
+    "human-rights": {
+        "ar": "حقوق الإنسان",
+        "zh": "人权",
+        "en": "Human rights",
+        "fr": "Droits de l’homme",
+        "ru": "Права человека",
+        "es": "Derechos humanos",
+    },
+    "gender-responsive": {
+        "ar": "مراعاة المنظور الجنساني",
+        "zh": "促进性别平等",
+        "en": "Gender-responsive",
+        "fr": "Prise en compte de la problématique femmes-hommes",
+        "ru": "Учет гендерной проблематики",
+        "es": "Perspectiva de género",
+    },
+    "child-sensitive": {
+        "ar": "مراعاة مصالح الطفل",
+        "zh": "顾及儿童",
+        "en": "Child-sensitive",
+        "fr": "Prise en compte de la situation des enfants",
+        "ru": "Учет интересов детей",
+        "es": "Perspectiva infantil",
+    },
+    "whole-of-government": {
+        "ar": "النهج الحكومي الشامل",
+        "zh": "整体政府方针",
+        "en": "Whole-of-government approach",
+        "fr": "Approche mobilisant l’ensemble des pouvoirs publics",
+        "ru": "Общегосударственный подход",
+        "es": "Enfoque pangubernamental",
+    },
+    "whole-of-society": {
+        "ar": "النهج المجتمعي الشامل",
+        "zh": "整体社会方针",
+        "en": "Whole-of-society approach",
+        "fr": "Approche mobilisant toute la société",
+        "ru": "Общесоциальный подход",
+        "es": "Enfoque pansocial",
+    },
 }
 
 # number: (titles, objective numbers)
 ROUND_TABLES = {
     1: (
         {
+            "ar": "دوافع الهجرة ومسارات الهجرة النظامية",
+            "zh": "移民驱动因素和正常移民途径",
             "en": "Drivers of migration and regular pathways",
-            "es": "Factores impulsores de la migración y vías regulares",
             "fr": "Facteurs de migration et filières régulières",
+            "ru": "Факторы миграции и пути легальной миграции",
+            "es": "Factores impulsores de la migración y vías regulares",
         },
         (2, 5, 6, 12, 18),
     ),
     2: (
         {
+            "ar": "حوكمة الهجرة وإنقاذ الأرواح وإعادة الإدماج المستدام",
+            "zh": "移民治理、拯救生命和可持续的重新融入",
             "en": "Migration governance, saving lives and sustainable reintegration",
-            "es": "Gobernanza de la migración, salvar vidas y reintegración sostenible",
             "fr": "Gouvernance des migrations, sauvetage de vies et réintégration durable",
+            "ru": "Управление миграцией, спасение жизней и устойчивая реинтеграция",
+            "es": "Gobernanza de la migración, salvar vidas y reintegración sostenible",
         },
         (4, 8, 9, 10, 11, 13, 21),
     ),
     3: (
-        {"en": "Inclusion", "es": "Inclusión", "fr": "Inclusion"},
+        {
+            "ar": "الإدماج",
+            "zh": "包容",
+            "en": "Inclusion",
+            "fr": "Inclusion",
+            "ru": "Интеграция",
+            "es": "Inclusión",
+        },
         (14, 15, 16, 19, 20, 22),
     ),
     4: (
         {
+            "ar": "البيانات والمعلومات والسياسات القائمة على الأدلة",
+            "zh": "数据、信息和循证政策",
             "en": "Data, information and evidence-based policy",
-            "es": "Datos, información y políticas con base empírica",
             "fr": "Données, information et politiques fondées sur des données probantes",
+            "ru": "Данные, информация и политика на основе фактических данных",
+            "es": "Datos, información y políticas con base empírica",
         },
         (1, 3, 7, 17, 23),
     ),
 }
 
+# M49 sub-region (English, as stored): its name in the other languages
 SUBREGIONS = {
-    "Australia and New Zealand": {"es": "Australia y Nueva Zelandia", "fr": "Australie et Nouvelle-Zélande"},
-    "Caribbean": {"es": "Caribe", "fr": "Caraïbes"},
-    "Central America": {"es": "Centroamérica", "fr": "Amérique centrale"},
-    "Central Asia": {"es": "Asia central", "fr": "Asie centrale"},
-    "Eastern Africa": {"es": "África oriental", "fr": "Afrique de l’Est"},
-    "Eastern Asia": {"es": "Asia oriental", "fr": "Asie de l’Est"},
-    "Eastern Europe": {"es": "Europa oriental", "fr": "Europe de l’Est"},
-    "Melanesia": {"es": "Melanesia", "fr": "Mélanésie"},
-    "Micronesia": {"es": "Micronesia", "fr": "Micronésie"},
-    "Middle Africa": {"es": "África central", "fr": "Afrique centrale"},
-    "Northern Africa": {"es": "África septentrional", "fr": "Afrique du Nord"},
-    "Northern America": {"es": "América septentrional", "fr": "Amérique du Nord"},
-    "Northern Europe": {"es": "Europa septentrional", "fr": "Europe du Nord"},
-    "Polynesia": {"es": "Polinesia", "fr": "Polynésie"},
-    "South America": {"es": "América del Sur", "fr": "Amérique du Sud"},
-    "South-eastern Asia": {"es": "Asia sudoriental", "fr": "Asie du Sud-Est"},
-    "Southern Africa": {"es": "África meridional", "fr": "Afrique australe"},
-    "Southern Asia": {"es": "Asia meridional", "fr": "Asie du Sud"},
-    "Southern Europe": {"es": "Europa meridional", "fr": "Europe du Sud"},
-    "Western Africa": {"es": "África occidental", "fr": "Afrique de l’Ouest"},
-    "Western Asia": {"es": "Asia occidental", "fr": "Asie de l’Ouest"},
-    "Western Europe": {"es": "Europa occidental", "fr": "Europe de l’Ouest"},
+    "Australia and New Zealand": {
+        "ar": "أستراليا ونيوزيلندا",
+        "zh": "澳大利亚和新西兰",
+        "fr": "Australie et Nouvelle-Zélande",
+        "ru": "Австралия и Новая Зеландия",
+        "es": "Australia y Nueva Zelandia",
+    },
+    "Caribbean": {
+        "ar": "منطقة البحر الكاريبي",
+        "zh": "加勒比",
+        "fr": "Caraïbes",
+        "ru": "Карибский бассейн",
+        "es": "Caribe",
+    },
+    "Central America": {
+        "ar": "أمريكا الوسطى",
+        "zh": "中美洲",
+        "fr": "Amérique centrale",
+        "ru": "Центральная Америка",
+        "es": "Centroamérica",
+    },
+    "Central Asia": {
+        "ar": "آسيا الوسطى",
+        "zh": "中亚",
+        "fr": "Asie centrale",
+        "ru": "Центральная Азия",
+        "es": "Asia central",
+    },
+    "Eastern Africa": {
+        "ar": "شرق أفريقيا",
+        "zh": "东部非洲",
+        "fr": "Afrique de l’Est",
+        "ru": "Восточная Африка",
+        "es": "África oriental",
+    },
+    "Eastern Asia": {
+        "ar": "شرق آسيا",
+        "zh": "东亚",
+        "fr": "Asie de l’Est",
+        "ru": "Восточная Азия",
+        "es": "Asia oriental",
+    },
+    "Eastern Europe": {
+        "ar": "شرق أوروبا",
+        "zh": "东欧",
+        "fr": "Europe de l’Est",
+        "ru": "Восточная Европа",
+        "es": "Europa oriental",
+    },
+    "Melanesia": {
+        "ar": "ميلانيزيا",
+        "zh": "美拉尼西亚",
+        "fr": "Mélanésie",
+        "ru": "Меланезия",
+        "es": "Melanesia",
+    },
+    "Micronesia": {
+        "ar": "ميكرونيزيا",
+        "zh": "密克罗尼西亚",
+        "fr": "Micronésie",
+        "ru": "Микронезия",
+        "es": "Micronesia",
+    },
+    "Middle Africa": {
+        "ar": "وسط أفريقيا",
+        "zh": "中部非洲",
+        "fr": "Afrique centrale",
+        "ru": "Центральная Африка",
+        "es": "África central",
+    },
+    "Northern Africa": {
+        "ar": "شمال أفريقيا",
+        "zh": "北部非洲",
+        "fr": "Afrique du Nord",
+        "ru": "Северная Африка",
+        "es": "África septentrional",
+    },
+    "Northern America": {
+        "ar": "أمريكا الشمالية",
+        "zh": "北美",
+        "fr": "Amérique du Nord",
+        "ru": "Северная Америка",
+        "es": "América septentrional",
+    },
+    "Northern Europe": {
+        "ar": "شمال أوروبا",
+        "zh": "北欧",
+        "fr": "Europe du Nord",
+        "ru": "Северная Европа",
+        "es": "Europa septentrional",
+    },
+    "Polynesia": {
+        "ar": "بولينيزيا",
+        "zh": "波利尼西亚",
+        "fr": "Polynésie",
+        "ru": "Полинезия",
+        "es": "Polinesia",
+    },
+    "South America": {
+        "ar": "أمريكا الجنوبية",
+        "zh": "南美洲",
+        "fr": "Amérique du Sud",
+        "ru": "Южная Америка",
+        "es": "América del Sur",
+    },
+    "South-eastern Asia": {
+        "ar": "جنوب شرق آسيا",
+        "zh": "东南亚",
+        "fr": "Asie du Sud-Est",
+        "ru": "Юго-Восточная Азия",
+        "es": "Asia sudoriental",
+    },
+    "Southern Africa": {
+        "ar": "الجنوب الأفريقي",
+        "zh": "南部非洲",
+        "fr": "Afrique australe",
+        "ru": "Южная часть Африки",
+        "es": "África meridional",
+    },
+    "Southern Asia": {
+        "ar": "جنوب آسيا",
+        "zh": "南亚",
+        "fr": "Asie du Sud",
+        "ru": "Южная Азия",
+        "es": "Asia meridional",
+    },
+    "Southern Europe": {
+        "ar": "جنوب أوروبا",
+        "zh": "南欧",
+        "fr": "Europe du Sud",
+        "ru": "Южная Европа",
+        "es": "Europa meridional",
+    },
+    "Western Africa": {
+        "ar": "غرب أفريقيا",
+        "zh": "西部非洲",
+        "fr": "Afrique de l’Ouest",
+        "ru": "Западная Африка",
+        "es": "África occidental",
+    },
+    "Western Asia": {
+        "ar": "غرب آسيا",
+        "zh": "西亚",
+        "fr": "Asie de l’Ouest",
+        "ru": "Западная Азия",
+        "es": "Asia occidental",
+    },
+    "Western Europe": {
+        "ar": "غرب أوروبا",
+        "zh": "西欧",
+        "fr": "Europe de l’Ouest",
+        "ru": "Западная Европа",
+        "es": "Europa occidental",
+    },
 }
 
 # Champion countries of the GCM named in the 2022 regional review of Latin America and the Caribbean.
-CHAMPIONS = ("COL", "CRI", "ECU", "SLV", "HND", "MEX")
+CHAMPIONS = ('COL', 'CRI', 'ECU', 'SLV', 'HND', 'MEX')

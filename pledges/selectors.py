@@ -91,17 +91,16 @@ def _bars(rows):
     return [{"key": key, "label": label, "value": value, "share": value / top} for key, label, value in rows]
 
 
-BAR_ROW, BAR_X, BAR_MAX, CHART_WIDTH = 22, 200, 250, 520
+BAR_MAX = 250
 
 
 def chart(key, title, column, rows):
-    """Geometry of a horizontal SVG bar chart for `rows` (from _bars): one row every BAR_ROW pixels."""
-    for index, row in enumerate(rows):
-        row["y"] = index * BAR_ROW
+    """A horizontal bar chart for `rows` (from _bars): each bar is BAR_MAX units at most, drawn from the left
+    (`width`) or, right to left, from the right (`rtl_x`); labels and values stay HTML beside the bars."""
+    for row in rows:
         row["width"] = round(row["share"] * BAR_MAX)
-        row["value_x"] = BAR_X + row["width"] + 6
-    return {"key": key, "title": title, "column": column, "rows": rows, "height": max(len(rows), 1) * BAR_ROW,
-            "bar_x": BAR_X, "width": CHART_WIDTH}
+        row["rtl_x"] = BAR_MAX - row["width"]
+    return {"key": key, "title": title, "column": column, "rows": rows, "bar_max": BAR_MAX}
 
 
 def dashboard(queryset):

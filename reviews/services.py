@@ -7,12 +7,13 @@ e-mails (outbox rows in the same transaction).
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -402,7 +403,8 @@ def review_build_pdf(*, review_id):
     if review.pdf_is_current or review.status != ReviewStatus.PUBLISHED:
         return False
     built_version = review.version
-    language = review.language if review.language in {"en", "fr", "es"} else "en"
+    # The PDF speaks the review's language ("zh" content is rendered in the "zh-hans" interface language).
+    language = translation.get_supported_language_variant(review.language or settings.LANGUAGE_CODE)
     pdf = render_pdf("reviews/review_pdf.html", review_pdf_context(review), language=language)
     old_name = review.pdf_file.name
     name = f"{review.cycle.year}-{review.member_state.iso3}-v{built_version}.pdf"

@@ -22,7 +22,7 @@ def _link(message):
     return re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
 def test_sign_up_sends_verification_mail_and_confirming_signs_in(client, language):
     response = client.post(f"/{language}/accounts/signup/", {
         "email": "New.Person@example.org", "password1": PASSWORD, "password2": PASSWORD,

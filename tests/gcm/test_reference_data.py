@@ -45,7 +45,7 @@ def test_imrf_2022_has_its_real_dates():
     assert cycle.documents.filter(kind="sg_report").exists()
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
 def test_every_objective_page_exists_in_each_language(client, language):
     with translation.override(language):
         urls = [reverse("gcm:objective", args=[n]) for n in range(1, 24)]
