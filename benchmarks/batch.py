@@ -8,15 +8,14 @@ repeatable (and sends nothing: notifications only ever reach the outbox table).
 with NAME-PART (e.g. `sweep`) to run only the jobs whose name contains it.
 
 Targets: review PDF < 2 s; summary of all 193 reviews < 60 s; each reminder sweep over 20,000 users < 10 s.
-Peak memory is what Python allocated (tracemalloc), which also slows the jobs a little. It prints figures; it
-asserts nothing.
+Peak memory is the growth of the process's peak RSS (tracemalloc would slow the jobs several times). It prints
+figures; it asserts nothing.
 """
 
 import os
 import resource
 import sys
 import time
-import tracemalloc
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,7 +33,11 @@ def main():
     from django.conf import settings
 
     settings.MEDIA_ROOT = Path(os.environ.get("BENCH_MEDIA", "/tmp/femi-bench-media"))
-    print(f"{'job':<56} {'target s':>8} {'seconds':>8} {'queries':>8} {'peak MB':>8}  result")
+    start = time.perf_counter()
+    import weasyprint  # noqa: F401 - loaded once per worker process (see femi_portal/celery.py), not per PDF
+
+    print(f"import weasyprint: {time.perf_counter() - start:.2f} s (once per worker process)")
+    print(f"{'job':<56} {'target s':>8} {'seconds':>8} {'queries':>8} {'RSS+ MB':>8}  result")
     for name, target, job, *rest in jobs():
         if only in name:
             run(name, target, job, *rest)
@@ -109,13 +112,13 @@ def run(name, target, job, setup=None, sweep=False):
             measure(f"{name} (the day)", target, lambda: job(0))
             measure(f"{name} (rerun)", target, lambda: job(0))
         else:
-            measure(name, target, job, memory=True)
+            measure(name, target, job)
         transaction.set_rollback(True)
 
 
-def measure(name, target, job, memory=False):
-    """Seconds and queries of `job`; with `memory`, Python's peak allocation (tracemalloc, which slows allocation-
-    heavy code several times, so the sweeps report the growth of the process's peak RSS instead)."""
+def measure(name, target, job):
+    """Seconds and queries of `job`, and the growth of the process's peak RSS. Not tracemalloc: it slows
+    allocation-heavy code such as WeasyPrint's layout several times (RESULTS.md's first figures had it)."""
     from django.db import connection
 
     queries = []
@@ -125,17 +128,11 @@ def measure(name, target, job, memory=False):
         return execute(sql, params, many, context)
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    if memory:
-        tracemalloc.start()
     start = time.perf_counter()
     with connection.execute_wrapper(count):
         result = job()
     seconds = time.perf_counter() - start
-    if memory:
-        peak = tracemalloc.get_traced_memory()[1] / 1e6
-        tracemalloc.stop()
-    else:
-        peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
+    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
     verdict = "ok" if seconds < target else "MISS"
     print(f"{name:<56} {target:>8} {seconds:>8.2f} {len(queries):>8} {peak:>8.1f}  {verdict} ({_short(result)})",
           flush=True)
