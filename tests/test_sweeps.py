@@ -3,6 +3,7 @@ as many, and each due item handled exactly once (tests/reviews, practices, pledg
 reminder says and to whom)."""
 
 import datetime
+import threading
 from datetime import timedelta
 
 import pytest
@@ -109,3 +110,49 @@ def test_dialogue_reminders_keep_their_query_count():
     _constant(lambda n: RegistrationFactory.create_batch(n, dialogue=online),
               lambda: dialogues.reminders_send(now=now), lambda queued: queued // 2)
     assert Notification.objects.filter(template="dialogues_reminder").count() == 2 * sum(SIZES)
+
+
+def _at_once(sweep):
+    """`sweep` in two threads (two database connections) started at the same moment; their results."""
+    barrier, results = threading.Barrier(2), []
+
+    def run():
+        barrier.wait()
+        try:
+            results.append(sweep())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reviewer_sweeps_run_twice_at_once_expire_and_remind_once(reference_data):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers with a database lock.")
+    today = timezone.localdate()
+    AssignmentFactory.create_batch(3, due_date=today - datetime.timedelta(days=1))
+    AssignmentFactory.create_batch(2, status=AssignmentStatus.ACCEPTED, due_date=today + datetime.timedelta(days=1))
+    results = _at_once(lambda: practices.send_reviewer_reminders(today=today))
+    assert sorted((r["expired"], r["before_due"]) for r in results) == [(0, 0), (3, 2)]
+    assert AuditEvent.objects.filter(action="expired").count() == 3
+    assert Notification.objects.filter(template="practices_reminder_before_due").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pledge_sweeps_run_twice_at_once_ask_and_flag_once(reference_data):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers with a database lock.")
+    organization = OrganizationFactory()
+    MembershipFactory(organization=organization)
+    PublishedPledgeFactory.create_batch(2, organization=organization, published_at=timezone.now() - timedelta(days=400),
+                                        last_progress_at=timezone.now() - timedelta(days=370))
+    assert sorted(_at_once(pledges.pledges_request_progress_updates)) == [0, 2]
+    assert sorted(_at_once(pledges.pledges_mark_inactive)) == [0, 2]
+    assert ProgressRequest.objects.count() == 2
+    assert Notification.objects.filter(template__in=["pledges_progress_request", "pledges_inactive"]).count() == 4
