@@ -19,6 +19,7 @@ from .bulk import insert_missing
 from .models import Notification, NotificationStatus
 
 DELIVERY_CHUNK = 200  # notifications per delivery task queued by notify_bulk()
+KEYS_PER_QUERY = 10000  # dedupe keys looked up at once (SQLite allows 32,766 parameters in a query)
 
 logger = logging.getLogger(__name__)
 
@@ -76,10 +77,11 @@ def notify_bulk(messages):
             rows[dedupe_key] = Notification(
                 recipient=recipient, to_email=recipient.email, template=template, context=context,
                 language=getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE, dedupe_key=dedupe_key)
-    if not rows:
-        return []
-    queued = insert_missing(Notification, rows.values(), key=("dedupe_key",), prepare=_build_context,
-                            existing=Notification.objects.filter(dedupe_key__in=list(rows)))
+    keys, queued = list(rows), []
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[start:start + KEYS_PER_QUERY]
+        queued += insert_missing(Notification, [rows[key] for key in chunk], key=("dedupe_key",),
+                                 prepare=_build_context, existing=Notification.objects.filter(dedupe_key__in=chunk))
     ids = [notification.pk for notification in queued]
     for start in range(0, len(ids), DELIVERY_CHUNK):
         chunk = ids[start:start + DELIVERY_CHUNK]

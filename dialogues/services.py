@@ -223,7 +223,8 @@ def reminders_send(*, now=None):
         due = {registration.pk: registration for registration in due.select_related("user").order_by("pk")}
         recorded = insert_missing(Reminder, [Reminder(registration_id=pk, kind=kind) for pk in due],
                                   key=("registration_id", "kind"),
-                                  existing=Reminder.objects.filter(registration_id__in=list(due), kind=kind))
+                                  existing=Reminder.objects.filter(registration__dialogue__in=list(dialogues),
+                                                                   kind=kind))
         contexts = {pk: {**_dialogue_context(d), "kind": str(kind), "join_url": d.join_url}
                     for pk, d in dialogues.items()}
         notify_bulk((due[r.registration_id].user, "dialogues_reminder", contexts[due[r.registration_id].dialogue_id],

@@ -432,7 +432,8 @@ def pledges_mark_inactive(*, now=None):
                  .select_for_update().only(*NOTIFY_FIELDS, "last_progress_at").order_by("pk"))
     if not stale:
         return 0
-    Pledge.objects.filter(pk__in=[pledge.pk for pledge in stale]).update(is_inactive=True)
+    for start in range(0, len(stale), IDS_PER_QUERY):
+        Pledge.objects.filter(pk__in=[p.pk for p in stale[start:start + IDS_PER_QUERY]]).update(is_inactive=True)
     record_events(audit_event(pledge, "marked_inactive", from_status="active", to_status="inactive")
                   for pledge in stale)
     users = _pledger_users_of(stale)
@@ -442,6 +443,7 @@ def pledges_mark_inactive(*, now=None):
     return len(stale)
 
 
+IDS_PER_QUERY = 10000  # SQLite allows 32,766 parameters in a query
 NOTIFY_FIELDS = ("pk", "title", "reference", "published_at", "member_state_id", "organization_id")
 
 

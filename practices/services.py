@@ -322,7 +322,9 @@ def _expire_stale_assignments(*, today, grace):
     for assignment in stale:
         old = move(assignment, AssignmentStatus.EXPIRED, ASSIGNMENT_TRANSITIONS)
         events.append(audit_event(assignment, "expired", from_status=old, to_status=assignment.status))
-    Assignment.objects.filter(pk__in=[a.pk for a in stale]).update(status=AssignmentStatus.EXPIRED)
+    for start in range(0, len(stale), 10000):  # SQLite allows 32,766 parameters in a query
+        Assignment.objects.filter(pk__in=[a.pk for a in stale[start:start + 10000]]).update(
+            status=AssignmentStatus.EXPIRED)
     record_events(events)
     staff = list(User.objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True).distinct().order_by("pk"))
     with translation.override(settings.LANGUAGE_CODE):
