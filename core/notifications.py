@@ -15,7 +15,11 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .bulk import insert_missing
 from .models import Notification, NotificationStatus
+
+DELIVERY_CHUNK = 200  # notifications per delivery task queued by notify_bulk()
+KEYS_PER_QUERY = 10000  # dedupe keys looked up at once (SQLite allows 32,766 parameters in a query)
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +61,46 @@ def notify_many(recipients, template, *, context=None, dedupe_prefix=None):
         key = f"{dedupe_prefix}:{user.pk}" if dedupe_prefix else None
         sent.append(notify(user, template, context=context, dedupe_key=key))
     return [n for n in sent if n]
+
+
+def notify_bulk(messages):
+    """Queue many e-mails in a few queries: `messages` are (recipient, template, context, dedupe_key) tuples.
+
+    Every message needs a dedupe key: one already queued (by an earlier or a concurrent run) is skipped, and so
+    are recipients without an e-mail address or listed twice under one key. `context` may be a callable, called
+    only for the messages that are queued. Returns the notifications queued; their delivery is enqueued after
+    commit, a chunk of ids per task.
+    """
+    rows = {}
+    for recipient, template, context, dedupe_key in messages:
+        if recipient is not None and recipient.email and dedupe_key not in rows:
+            rows[dedupe_key] = Notification(
+                recipient=recipient, to_email=recipient.email, template=template, context=context,
+                language=getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE, dedupe_key=dedupe_key)
+    keys, queued = list(rows), []
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[start:start + KEYS_PER_QUERY]
+        queued += insert_missing(Notification, [rows[key] for key in chunk], key=("dedupe_key",),
+                                 prepare=_build_context, existing=Notification.objects.filter(dedupe_key__in=chunk))
+    ids = [notification.pk for notification in queued]
+    for start in range(0, len(ids), DELIVERY_CHUNK):
+        chunk = ids[start:start + DELIVERY_CHUNK]
+        transaction.on_commit(lambda chunk=chunk: _enqueue_many(chunk))
+    return queued
+
+
+def _build_context(notification):
+    context = notification.context
+    notification.context = (context() if callable(context) else context) or {}
+
+
+def _enqueue_many(notification_ids):
+    from .tasks import deliver_notifications_task
+
+    try:
+        deliver_notifications_task.delay(notification_ids=notification_ids)
+    except Exception:  # broker outage: the periodic task delivers them later
+        logger.warning("Could not enqueue %s notifications; they stay pending.", len(notification_ids), exc_info=True)
 
 
 def _enqueue(notification_id):

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.audit import record_event
-from core.notifications import notify, notify_many
+from core.bulk import insert_missing
+from core.notifications import notify, notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 
 from .calendar import ics_attachment
@@ -205,33 +206,32 @@ def registration_cancel(*, dialogue_id, user):
 REMINDER_LEADS = {ReminderKind.DAY_BEFORE: timedelta(days=1), ReminderKind.HOUR_BEFORE: timedelta(hours=1)}
 
 
+@transaction.atomic
 def reminders_send(*, now=None):
     """Queue the day-before reminder (and the hour-before one for online sessions) for every registrant whose
-    session starts within that lead time. Each goes once per registration: the Reminder row's unique constraint
-    makes a second or concurrent run skip it. Returns how many were queued."""
+    session starts within that lead time. Works in bulk (a fixed number of queries whatever the number of
+    registrants). Each goes once per registration: the Reminder row's unique constraint makes a second or
+    concurrent run skip it. Returns how many were queued."""
     now = now or timezone.now()
     queued = 0
     for kind, lead in REMINDER_LEADS.items():
         due = (Registration.objects.filter(status=REGISTERED, dialogue__cancelled_at__isnull=True,
                                            dialogue__starts_at__gt=now, dialogue__starts_at__lte=now + lead)
-               .exclude(reminders__kind=kind).select_related("dialogue", "user"))
+               .exclude(reminders__kind=kind))
         if kind == ReminderKind.HOUR_BEFORE:
             due = due.filter(dialogue__is_online=True)
-        queued += sum(1 for registration in due if _remind(registration, kind))
+        dialogues = {d.pk: d for d in Dialogue.objects.filter(pk__in=due.values("dialogue_id"))}
+        due = {registration.pk: registration for registration in due.select_related("user").order_by("pk")}
+        recorded = insert_missing(Reminder, [Reminder(registration_id=pk, kind=kind) for pk in due],
+                                  key=("registration_id", "kind"),
+                                  existing=Reminder.objects.filter(registration__dialogue__in=list(dialogues),
+                                                                   kind=kind))
+        contexts = {pk: {**_dialogue_context(d), "kind": str(kind), "join_url": d.join_url}
+                    for pk, d in dialogues.items()}
+        notify_bulk((due[r.registration_id].user, "dialogues_reminder", contexts[due[r.registration_id].dialogue_id],
+                     f"dialogues:reminder:{kind}:{r.registration_id}") for r in recorded)
+        queued += len(recorded)
     return queued
-
-
-def _remind(registration, kind):
-    try:
-        with transaction.atomic():
-            Reminder.objects.create(registration=registration, kind=kind)
-            context = {**_dialogue_context(registration.dialogue), "kind": str(kind),
-                       "join_url": registration.dialogue.join_url}
-            notify(registration.user, "dialogues_reminder", context=context,
-                   dedupe_key=f"dialogues:reminder:{kind}:{registration.pk}")
-    except IntegrityError:
-        return False
-    return True
 
 
 # --- Contributions --------------------------------------------------------------------------------------------------

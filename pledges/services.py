@@ -4,16 +4,17 @@ same transaction (the outbox delivers the e-mails after commit)."""
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import FocalPoint, Membership, MembershipStatus, User
 from accounts.services import secretariat_users
-from core.audit import record_event
+from core.audit import audit_event, record_event, record_events
+from core.bulk import insert_missing
 from core.drafts import StaleEdit, save_with_version
-from core.notifications import notify_many
+from core.notifications import notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 from gcm.models import Cycle
 
@@ -398,56 +399,72 @@ def _months_between(start, end):
 
 
 @transaction.atomic
-def pledge_request_progress(*, pledge_id, now=None):
-    """Ask the pledger for a progress update if a six-month period since publication has passed without one.
-    Each (pledge, period) request is recorded once (unique constraint), so it is never sent twice."""
-    now = now or timezone.now()
-    pledge = Pledge.objects.select_for_update().filter(pk=pledge_id, status=PledgeStatus.PUBLISHED).first()
-    if pledge is None or not pledge.published_at:
-        return None
-    period = _months_between(pledge.published_at, now) // REQUEST_EVERY_MONTHS
-    if period < 1:
-        return None
-    since = add_months(pledge.published_at, period * REQUEST_EVERY_MONTHS)
-    if pledge.updates.exclude(status=UpdateStatus.REJECTED).filter(created_at__gte=since).exists():
-        return None
-    request, created = ProgressRequest.objects.get_or_create(pledge=pledge, period=period)
-    if not created:
-        return None
-    record_event(pledge, "progress_requested", comment=str(period))
-    notify_many(pledger_users(pledge), "pledges_progress_request", context=_context(pledge, period=period),
-                dedupe_prefix=f"pledges_progress_request:{pledge.pk}:{period}")
-    return request
-
-
 def pledges_request_progress_updates(*, now=None):
-    """Daily: request updates for every published pledge at least six months old. Returns how many were sent."""
+    """Daily: ask the pledgers of every published pledge for a progress update when a six-month period since
+    publication has passed without one. Returns how many pledges were asked. Works in bulk (a fixed number of
+    queries whatever the number of pledges); each (pledge, period) request is recorded once under a unique
+    constraint, so a rerun, or a concurrent run, asks nobody twice."""
     now = now or timezone.now()
-    ids = Pledge.objects.published().filter(
-        published_at__lte=add_months(now, -REQUEST_EVERY_MONTHS)
-    ).values_list("pk", flat=True)
-    return sum(1 for pk in ids.iterator() if pledge_request_progress(pledge_id=pk, now=now))
+    candidates = Pledge.objects.published().filter(published_at__lte=add_months(now, -REQUEST_EVERY_MONTHS))
+    latest = ProgressUpdate.objects.filter(pledge=OuterRef("pk")).exclude(status=UpdateStatus.REJECTED)
+    rows = candidates.annotate(latest_update=Subquery(latest.order_by("-created_at").values("created_at")[:1]))
+    requests = []
+    for pk, published_at, latest_update in rows.values_list("pk", "published_at", "latest_update").order_by("pk"):
+        period = _months_between(published_at, now) // REQUEST_EVERY_MONTHS
+        since = add_months(published_at, period * REQUEST_EVERY_MONTHS)
+        if period >= 1 and (latest_update is None or latest_update < since):
+            requests.append(ProgressRequest(pledge_id=pk, period=period))
+    requests = insert_missing(ProgressRequest, requests, key=("pledge_id", "period"),
+                              existing=ProgressRequest.objects.filter(pledge__in=candidates))
+    if not requests:
+        return 0
+    pledges = Pledge.objects.only(*NOTIFY_FIELDS).in_bulk([request.pledge_id for request in requests])
+    asked = [(pledges[request.pledge_id], request.period) for request in requests]
+    record_events(audit_event(pledge, "progress_requested", comment=str(period)) for pledge, period in asked)
+    users = _pledger_users_of([pledge for pledge, _period in asked])
+    notify_bulk((user, "pledges_progress_request", _context(pledge, period=period),
+                 f"pledges_progress_request:{pledge.pk}:{period}:{user.pk}")
+                for pledge, period in asked for user in users[pledge.pk])
+    return len(asked)
 
 
 @transaction.atomic
-def pledge_mark_inactive(*, pledge_id, now=None):
-    """Flag a published pledge with no progress for a year as inactive. Notifies the pledger."""
-    now = now or timezone.now()
-    pledge = Pledge.objects.select_for_update().filter(
-        pk=pledge_id, status=PledgeStatus.PUBLISHED, is_inactive=False, last_progress_at__lt=now - INACTIVE_AFTER
-    ).first()
-    if pledge is None:
-        return None
-    pledge.is_inactive = True
-    pledge.save(update_fields=["is_inactive"])
-    record_event(pledge, "marked_inactive", from_status="active", to_status="inactive")
-    notify_many(pledger_users(pledge), "pledges_inactive", context=_context(pledge),
-                dedupe_prefix=f"pledges_inactive:{pledge.pk}:{pledge.last_progress_at:%Y%m%d}")
-    return pledge
-
-
 def pledges_mark_inactive(*, now=None):
-    """Daily: mark inactive every published pledge without progress for a year. Returns how many."""
+    """Daily: flag inactive every published pledge without progress for a year and tell its pledgers. Returns
+    how many. Works in bulk; the rows are locked, so a concurrent run waits and then finds them flagged."""
     now = now or timezone.now()
-    ids = Pledge.objects.published().filter(is_inactive=False, last_progress_at__lt=now - INACTIVE_AFTER)
-    return sum(1 for pk in ids.values_list("pk", flat=True).iterator() if pledge_mark_inactive(pledge_id=pk, now=now))
+    stale = list(Pledge.objects.published().filter(is_inactive=False, last_progress_at__lt=now - INACTIVE_AFTER)
+                 .select_for_update().only(*NOTIFY_FIELDS, "last_progress_at").order_by("pk"))
+    if not stale:
+        return 0
+    for start in range(0, len(stale), IDS_PER_QUERY):
+        Pledge.objects.filter(pk__in=[p.pk for p in stale[start:start + IDS_PER_QUERY]]).update(is_inactive=True)
+    record_events(audit_event(pledge, "marked_inactive", from_status="active", to_status="inactive")
+                  for pledge in stale)
+    users = _pledger_users_of(stale)
+    notify_bulk((user, "pledges_inactive", _context(pledge),
+                 f"pledges_inactive:{pledge.pk}:{pledge.last_progress_at:%Y%m%d}:{user.pk}")
+                for pledge in stale for user in users[pledge.pk])
+    return len(stale)
+
+
+IDS_PER_QUERY = 10000  # SQLite allows 32,766 parameters in a query
+NOTIFY_FIELDS = ("pk", "title", "reference", "published_at", "member_state_id", "organization_id")
+
+
+def _pledger_users_of(pledges):
+    """{pledge id: its pledger users (as pledger_users gives them)} for many pledges, in two queries."""
+    states = {p.member_state_id for p in pledges if p.member_state_id}
+    organizations = {p.organization_id for p in pledges if not p.member_state_id and p.organization_id}
+    by_state, by_organization = {}, {}
+    for point in FocalPoint.objects.filter(member_state_id__in=states, user__is_active=True).select_related("user"):
+        by_state.setdefault(point.member_state_id, {})[point.user_id] = point.user
+    for member in Membership.objects.filter(organization_id__in=organizations, status=MembershipStatus.APPROVED,
+                                            user__is_active=True).select_related("user"):
+        by_organization.setdefault(member.organization_id, {})[member.user_id] = member.user
+    result = {}
+    for pledge in pledges:
+        found = by_state.get(pledge.member_state_id, {}) if pledge.member_state_id else by_organization.get(
+            pledge.organization_id, {})
+        result[pledge.pk] = [found[pk] for pk in sorted(found)]
+    return result

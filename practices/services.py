@@ -2,19 +2,21 @@
 notifications it causes (outbox rows in the same transaction)."""
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import SECRETARIAT_GROUP, ReviewerProfile, User
 from accounts.roles import is_secretariat, organization_ids_of, state_ids_of
-from core.audit import record_event
+from core.audit import audit_event, record_event, record_events
 from core.drafts import save_with_version
-from core.notifications import notify, notify_many
+from core.notifications import notify, notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 
 from . import permissions as perms
@@ -281,19 +283,6 @@ def assignment_decline(*, assignment_id, by, reason, comment=""):
     return assignment
 
 
-@transaction.atomic
-def assignment_expire(*, assignment_id, by=None):
-    """An invitation or review past its time expires; the slot is free for another reviewer."""
-    assignment = _assignment_for(assignment_id)
-    old = move(assignment, AssignmentStatus.EXPIRED, ASSIGNMENT_TRANSITIONS)
-    assignment.save(update_fields=["status"])
-    record_event(assignment, "expired", actor=by, from_status=old, to_status=assignment.status)
-    if assignment.practice.status in REVIEWING:
-        _notify_secretariat(assignment.practice, "practices_assignment_expired",
-                            dedupe=f"practices:expired:{assignment.pk}", reviewer=assignment.reviewer.display_name)
-    return assignment
-
-
 def _expire_open_assignments(practice, *, by):
     for assignment in practice.assignments.filter(status__in=ACTIVE_ASSIGNMENT):
         old = move(assignment, AssignmentStatus.EXPIRED, ASSIGNMENT_TRANSITIONS)
@@ -301,27 +290,65 @@ def _expire_open_assignments(practice, *, by):
         record_event(assignment, "expired", actor=by, from_status=old, to_status=assignment.status)
 
 
+@transaction.atomic
 def send_reviewer_reminders(*, today=None):
     """Daily: expire invitations unanswered by the due date (and reviews long overdue), remind reviewers a few
-    days before the due date and once when overdue. Each reminder is queued at most once (dedupe key)."""
+    days before the due date and once when overdue. Works in bulk, a fixed number of queries whatever the number
+    of assignments. Each reminder is queued at most once (dedupe key); expiring locks the rows, so a concurrent
+    run waits and then finds them expired."""
     today = today or timezone.localdate()
     before = getattr(settings, "PRACTICE_REMINDER_DAYS_BEFORE", 3)
     grace = getattr(settings, "PRACTICE_OVERDUE_GRACE_DAYS", 14)
-    counts = {"expired": 0, ReminderKind.BEFORE_DUE: 0, ReminderKind.OVERDUE: 0}
-    stale = Assignment.objects.filter(status=AssignmentStatus.INVITED, due_date__lt=today) | Assignment.objects.filter(
-        status=AssignmentStatus.ACCEPTED, due_date__lt=today - timedelta(days=grace))
-    for assignment_id in stale.values_list("pk", flat=True):
-        assignment_expire(assignment_id=assignment_id)
-        counts["expired"] += 1
+    counts = {"expired": _expire_stale_assignments(today=today, grace=grace)}
     soon = Assignment.objects.active().filter(due_date__gte=today, due_date__lte=today + timedelta(days=before))
     late = Assignment.objects.filter(status=AssignmentStatus.ACCEPTED, due_date__lt=today)
     for kind, queryset in ((ReminderKind.BEFORE_DUE, soon), (ReminderKind.OVERDUE, late)):
-        for assignment in queryset.select_related("practice", "reviewer"):
-            with transaction.atomic():
-                if _notify_reviewer(assignment, f"practices_reminder_{kind}",
-                                    dedupe=f"practices:reminder:{assignment.pk}:{kind}"):
-                    counts[kind] += 1
+        assignments = queryset.select_related("practice", "reviewer").order_by("pk")
+        counts[kind] = len(notify_bulk(_reviewer_messages(assignments, f"practices_reminder_{kind}",
+                                                          dedupe=f"practices:reminder:{{pk}}:{kind}")))
     return counts
+
+
+def _expire_stale_assignments(*, today, grace):
+    """Expire every invitation past its due date and every accepted review `grace` days overdue: one update, the
+    audit rows and the secretariat's e-mails in bulk. Returns how many expired."""
+    overdue = Q(status=AssignmentStatus.INVITED, due_date__lt=today) | Q(
+        status=AssignmentStatus.ACCEPTED, due_date__lt=today - timedelta(days=grace))
+    stale = list(Assignment.objects.filter(overdue).select_for_update(of=("self",))
+                 .select_related("practice", "reviewer").order_by("pk"))
+    if not stale:
+        return 0
+    events = []
+    for assignment in stale:
+        old = move(assignment, AssignmentStatus.EXPIRED, ASSIGNMENT_TRANSITIONS)
+        events.append(audit_event(assignment, "expired", from_status=old, to_status=assignment.status))
+    for start in range(0, len(stale), 10000):  # SQLite allows 32,766 parameters in a query
+        Assignment.objects.filter(pk__in=[a.pk for a in stale[start:start + 10000]]).update(
+            status=AssignmentStatus.EXPIRED)
+    record_events(events)
+    staff = list(User.objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True).distinct().order_by("pk"))
+    with translation.override(settings.LANGUAGE_CODE):
+        notify_bulk(
+            (user, "practices_assignment_expired", {
+                "practice_id": a.practice_id, "practice_title": a.practice.title,
+                "manage_path": reverse("practices:manage_detail", args=[a.practice_id]),
+                "reviewer": a.reviewer.display_name}, f"practices:expired:{a.pk}:{user.pk}")
+            for a in stale if a.practice.status in REVIEWING for user in staff)
+    return len(stale)
+
+
+def _reviewer_messages(assignments, template, *, dedupe):
+    """notify_bulk() messages to each assignment's reviewer; the context (links in the reviewer's language) is
+    built only for the reminders not queued yet."""
+    return ((a.reviewer, template, partial(_reviewer_context, a), dedupe.format(pk=a.pk)) for a in assignments)
+
+
+def _reviewer_context(assignment):
+    with translation.override(assignment.reviewer.preferred_language or settings.LANGUAGE_CODE):
+        return {"practice_id": assignment.practice_id, "practice_title": assignment.practice.title,
+                "practice_path": reverse("practices:detail", args=[assignment.practice_id]),
+                "assignment_path": reverse("practices:assignment", args=[assignment.pk]),
+                "due_date": assignment.due_date.isoformat()}
 
 
 # --- Reviews and clarifications ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,8 +19,9 @@ from django.utils.translation import ngettext
 
 from accounts.models import SECRETARIAT_GROUP, FocalPoint, FocalPointKind
 from core.audit import record_event
+from core.bulk import insert_missing
 from core.drafts import save_with_version
-from core.notifications import notify, notify_many
+from core.notifications import notify, notify_bulk, notify_many
 from core.workflow import DomainError, InvalidTransition, move, require
 
 from . import permissions as perms
@@ -431,33 +432,43 @@ def reminder_kind(days_left):
     return None
 
 
+@transaction.atomic
 def send_deadline_reminders(*, today=None):
     """Remind the focal points of every State that has not submitted for the active cycle. Returns how many
-    States were reminded. Each (cycle, State, kind) is recorded under a unique constraint first, so a second
-    run, or a concurrent one, sends nothing again."""
+    States were reminded. Works in bulk (a fixed number of queries, whatever the number of States and users):
+    each (cycle, State, kind) is recorded under a unique constraint first, so a second run, or a concurrent one,
+    sends nothing again."""
     from .selectors import states_to_remind
 
     today = today or timezone.localdate()
-    sent = 0
-    for cycle, state, review, deadline in states_to_remind(today=today):
-        kind = reminder_kind((deadline - today).days)
-        if kind is not None and _remind(cycle, state, review, deadline, kind, today):
-            sent += 1
-    return sent
+    due = [(cycle, state, review, deadline, kind) for cycle, state, review, deadline in states_to_remind(today=today)
+           if (kind := reminder_kind((deadline - today).days)) is not None]
+    users = _users_by_state([state.pk for _cycle, state, *_rest in due])
+    due = [row for row in due if users.get(row[1].pk)]
+    if not due:
+        return 0
+    recorded = insert_missing(ReminderSent, [
+        ReminderSent(cycle=cycle, member_state=state, kind=kind, deadline=deadline, recipients=len(users[state.pk]))
+        for cycle, state, _review, deadline, kind in due
+    ], key=("cycle_id", "member_state_id", "kind"), existing=ReminderSent.objects.filter(cycle=due[0][0]))
+    recorded = {(reminder.member_state_id, reminder.kind) for reminder in recorded}
+    notify_bulk(message for row in due if (row[1].pk, row[4]) in recorded for message in _reminder_messages(
+        *row, users=users[row[1].pk], today=today))
+    return len(recorded)
 
 
-def _remind(cycle, state, review, deadline, kind, today):
-    users = list(state_users(state.pk))
-    if not users:
-        return False
-    try:
-        with transaction.atomic():
-            ReminderSent.objects.create(cycle=cycle, member_state=state, kind=kind, deadline=deadline,
-                                        recipients=len(users))
-            template = "reviews_overdue" if kind == ReminderKind.OVERDUE else "reviews_reminder"
-            context = {"year": cycle.year, "iso2": state.iso2, "iso3": state.iso3, "deadline": deadline.isoformat(),
-                       "days_left": (deadline - today).days, "review_id": review.pk if review else None}
-            notify_many(users, template, context=context, dedupe_prefix=f"reviews:{cycle.year}:{state.iso3}:{kind}")
-    except IntegrityError:
-        return False  # already sent (by an earlier or a concurrent run)
-    return True
+def _users_by_state(state_ids):
+    """Active focal points and co-editors of each of `state_ids`, in one query."""
+    users = {}
+    for point in FocalPoint.objects.filter(member_state_id__in=state_ids, user__is_active=True).select_related(
+            "user").order_by("user_id"):
+        users.setdefault(point.member_state_id, {})[point.user_id] = point.user
+    return {state_id: list(by_id.values()) for state_id, by_id in users.items()}
+
+
+def _reminder_messages(cycle, state, review, deadline, kind, *, users, today):
+    template = "reviews_overdue" if kind == ReminderKind.OVERDUE else "reviews_reminder"
+    context = {"year": cycle.year, "iso2": state.iso2, "iso3": state.iso3, "deadline": deadline.isoformat(),
+               "days_left": (deadline - today).days, "review_id": review.pk if review else None}
+    prefix = f"reviews:{cycle.year}:{state.iso3}:{kind}"
+    return [(user, template, context, f"{prefix}:{user.pk}") for user in users]
