@@ -47,3 +47,10 @@ def test_language_bar_is_in_un_order_and_keeps_the_current_page(client):
 def test_language_bar_is_on_error_pages_too(client):
     html = client.get("/ar/no-such-page/").content.decode()
     assert [(code, name) for _, _, code, name in _language_bar(html)] == UN_ORDER
+
+
+def test_language_bar_keeps_the_filters_of_a_list(client):
+    html = client.get("/zh-hans/practices/?objective=5&region=africa").content.decode()
+    links = {code: href for tag, href, code, _ in _language_bar(html) if tag == "a"}
+    assert links["ar"] == "/ar/practices/?objective=5&amp;region=africa"
+    assert links["es"] == "/es/practices/?objective=5&amp;region=africa"

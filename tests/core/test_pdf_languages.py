@@ -120,3 +120,29 @@ def test_tofu_is_detected():
 
     pdf = HTML(string='<html lang="en"><body><p>ab \ue000 cd</p></body></html>').write_pdf()
     assert sum(pdf_fonts(pdf).values()) == 1
+
+
+@pytest.mark.parametrize("kind", [k for k in SummaryKind.values if k != SummaryKind.PLEDGE_CAMPAIGN])
+@pytest.mark.parametrize("language,family", [("ar", "Noto-Naskh-Arabic"), ("zh-hans", "Noto-Sans-CJK-SC")])
+def test_every_other_summary_document_in_arabic_and_chinese(secretariat_user, django_capture_on_commit_callbacks,
+                                                            kind, language, family):
+    from gcm.models import RoundTable
+    from practices.enums import PracticeStatus
+    from tests.practices.factories import PracticeFactory
+
+    complete_review(status=ReviewStatus.PUBLISHED, iso3="EGY", objectives=(2,), published_at=timezone.now())
+    practice = {"ar": "التسجيل القنصلي المتنقل", "zh-hans": "流动领事登记"}[language]
+    PracticeFactory(status=PracticeStatus.PUBLISHED, title=practice, objectives=[2])
+    round_table = RoundTable.objects.get(number=1) if kind == SummaryKind.ROUND_TABLE else None
+    with django_capture_on_commit_callbacks(execute=True):
+        document = summary_request(by=secretariat_user, cycle=Cycle.objects.active(), kind=kind, language=language,
+                                   round_table=round_table)
+    document.refresh_from_db()
+    assert document.status == "done", document.error
+    with document.file.open("rb") as handle:
+        pdf = handle.read()
+    assert_real_glyphs(pdf, family)
+    with translation.override(language):
+        state = MemberState.objects.get(iso3="EGY").name
+    # The digest lists practices; the other summaries name the States that reviewed.
+    assert nfkc(practice if kind == SummaryKind.PRACTICE_DIGEST else state) in nfkc(pdf_text(pdf))
