@@ -197,3 +197,18 @@ def test_summary_documents_compilations_and_registrations_are_the_secretariat_s(
                   reverse("secretariat:summary_download", args=[999999]))
     download = get(client, world.users["secretariat"], urls[0])
     assert download.status_code == 200 and body_of(download) == PDF_BYTES
+
+
+def test_organizations_awaiting_verification_are_not_offered_as_practice_partners(client, world):
+    """A proposal the secretariat has not verified stays private: the practice form neither lists nor takes it."""
+    client.force_login(world.users["member"])
+    page = client.get(reverse("practices:create")).content.decode()
+    assert "Organization Other" in page and world.unverified_org.name not in page
+    response = client.post(reverse("practices:create"), {
+        "title": "Partnered practice", "summary": "S.", "description": "D.", "language": "en", "version": 1,
+        "submitted_as": f"org:{world.org_x.pk}", "partners": [world.unverified_org.pk]})
+    assert response.status_code == 200 and "partners" in response.context["form"].errors
+    # A partner chosen earlier stays choosable on the edit page of that practice.
+    draft = world.practice_draft
+    draft.partners.add(world.unverified_org)
+    assert world.unverified_org.name in client.get(reverse("practices:edit", args=[draft.pk])).content.decode()
