@@ -212,3 +212,24 @@ def test_organizations_awaiting_verification_are_not_offered_as_practice_partner
     draft = world.practice_draft
     draft.partners.add(world.unverified_org)
     assert world.unverified_org.name in client.get(reverse("practices:edit", args=[draft.pk])).content.decode()
+
+
+def test_lists_search_and_reference_pages_show_no_unpublished_object(client, world, other_member):
+    """Titles and texts of unpublished objects appear in no list, search result or objective page."""
+    hidden = [world.practice_draft.title, world.practice_in_review.title, world.pledge_draft.title,
+              world.pledge_submitted.title, "A contribution of User", world.review.policy_environment]
+    pages = [reverse("gcm:home"), reverse("gcm:objective", args=[5]), reverse("gcm:objective", args=[4]),
+             reverse("gcm:round_table", args=[1]), reverse("practices:list"), reverse("pledges:list"),
+             reverse("pledges:dashboard"), reverse("reviews:list"),
+             reverse("dialogues:detail", args=[world.dialogue.pk]),
+             reverse("dialogues:consultation", args=[world.consultation.pk]), "/api/v1/contributions/",
+             "/api/v1/reviews/"]
+    pages += [f"{reverse('search:results')}?q={word}" for word in ("Draft", "pledge", "contribution", "policy")]
+    for user in (other_member, world.users["focal_b"], world.users["reviewer"]):
+        for url in pages:
+            response = get(client, user, url)
+            assert response.status_code == 200, url
+            text = body_of(response).decode()
+            assert not [title for title in hidden if title in text], (url, user)
+    search = body_of(get(client, other_member, f"{reverse('search:results')}?q=Published")).decode()
+    assert world.practice_published.title in search  # the search does find what is published
