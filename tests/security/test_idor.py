@@ -233,3 +233,19 @@ def test_lists_search_and_reference_pages_show_no_unpublished_object(client, wor
             assert not [title for title in hidden if title in text], (url, user)
     search = body_of(get(client, other_member, f"{reverse('search:results')}?q=Published")).decode()
     assert world.practice_published.title in search  # the search does find what is published
+
+
+def test_an_organization_admin_decides_memberships_of_their_own_organization_only(client, world):
+    from accounts.enums import MembershipStatus
+    from accounts.models import Membership
+
+    elsewhere = MembershipFactory(organization=world.org_other, status=MembershipStatus.PENDING)
+    client.force_login(world.users["org_admin"])
+    for action in ("membership_approve", "membership_refuse", "membership_remove"):
+        assert client.post(reverse(f"accounts:{action}", args=[elsewhere.pk])).status_code == 404
+    assert Membership.objects.get(pk=elsewhere.pk).status == MembershipStatus.PENDING
+    assert get(client, world.users["org_admin"],
+               reverse("accounts:organization_manage", args=[world.org_other.pk])).status_code == 404
+    # Their own organization's request they do decide.
+    client.post(reverse("accounts:membership_approve", args=[world.pending_membership.pk]))
+    assert Membership.objects.get(pk=world.pending_membership.pk).status == MembershipStatus.APPROVED
