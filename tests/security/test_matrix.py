@@ -63,12 +63,12 @@ def test_every_url_answers_each_role_as_the_matrix_says(client, world, role):
                 wrong.append(f"{method} {path} ({pattern.name}) as {role}: {got}, the matrix says {expected}")
             if method == "GET" and writes:
                 writing_gets.append(f"GET {path} as {role} wrote: {writes}")
-            if got == "404" and method == "GET" and set(kwargs) & {"pk", "attachment_id", "iso3", "year"}:
+            if got == "404" and set(kwargs) & {"pk", "attachment_id", "iso3", "year", "extension_id", "state_id"}:
                 missing_path = fill(pattern, missing_kwargs(kwargs))
-                missing, _ = request(client, "GET", missing_path, world=world)
+                missing, _ = request(client, method, missing_path, world=world)
                 if missing.status_code != 404 or (normalized(body_of(response), path)
                                                   != normalized(body_of(missing), missing_path)):
-                    bodies.append(f"{path} ({pattern.name}) as {role}: its 404 differs from {missing_path}'s")
+                    bodies.append(f"{method} {path} ({pattern.name}) as {role}: its 404 differs from {missing_path}'s")
     assert not wrong, f"{len(wrong)} cells differ from tests/security/matrix.py:\n" + "\n".join(wrong)
     assert not bodies, "a hidden object must answer exactly like a missing one:\n" + "\n".join(bodies)
     assert not writing_gets, "GET requests must not change data:\n" + "\n".join(writing_gets)
