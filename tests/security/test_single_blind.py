@@ -31,11 +31,12 @@ pytestmark = pytest.mark.django_db
 
 SECOND_REVIEWER = ("Wilhelmina Quarkstone", "Quarkstone", "w.quarkstone@snorvath-un.example", "snorvath",
                    "Snorvath Assessment Unit", "SNAVU")
-SECRETS = REVIEWER_SECRETS + SECOND_REVIEWER
+THIRD_REVIEWER = ("Ottoline Fennimorexx", "Fennimorexx", "ottoline.f@plimbery.example")  # declines
+SECRETS = REVIEWER_SECRETS + SECOND_REVIEWER + THIRD_REVIEWER
 TITLE = "Blindfold practice of X"
 
 
-PEOPLE = REVIEWER_SECRETS[:3] + SECOND_REVIEWER[:3]  # names and e-mails, without the organizations
+PEOPLE = REVIEWER_SECRETS[:3] + SECOND_REVIEWER[:3] + THIRD_REVIEWER  # names and e-mails, without the organizations
 # Directories of organizations (the organizations one may join, the choices of a partner field) name every verified
 # organization, the reviewers' among them, as organizations, not as anyone's reviewers: there only people count.
 DIRECTORY = reverse_lazy("accounts:organizations")
@@ -64,16 +65,21 @@ def loop(db, django_capture_on_commit_callbacks, client):
         kind=ReviewerKind.INTERNAL, user__full_name=SECOND_REVIEWER[0], user__email=SECOND_REVIEWER[2],
         organization=OrganizationFactory(name=SECOND_REVIEWER[4], acronym=SECOND_REVIEWER[5]), objectives=[5],
     ).user
-    reviewers = [world.users["reviewer"], second]
+    reviewers = [world.users["reviewer"], second]  # the third one declines
     practice = PracticeFactory(organization=world.org_x, submitter=member, title=TITLE)
     pages = []
     with django_capture_on_commit_callbacks(execute=True):
         services.practice_submit(practice_id=practice.pk, by=member)
         assignments = [services.practice_assign_reviewer(practice_id=practice.pk, reviewer_id=r.pk, by=secretariat)
                        for r in reviewers]
+    third = ReviewerProfileFactory(user__full_name=THIRD_REVIEWER[0], user__email=THIRD_REVIEWER[2],
+                                   objectives=[5]).user
     with django_capture_on_commit_callbacks(execute=True):
+        declined = services.practice_assign_reviewer(practice_id=practice.pk, reviewer_id=third.pk, by=secretariat)
+        services.assignment_decline(assignment_id=declined.pk, by=third, reason="conflict", comment="")
         for assignment in assignments:
             services.assignment_accept(assignment_id=assignment.pk, by=assignment.reviewer)
+        services.send_reviewer_reminders(today=assignments[0].due_date)  # reminders go to the reviewers
         question = services.clarification_ask(assignment_id=assignments[0].pk, by=reviewers[0],
                                                question="Which districts took part?")
     pages += submitter_pages(client, world, practice, stage="question")
@@ -134,7 +140,7 @@ def test_pages_of_the_submitter_side_never_name_a_reviewer(loop):
 
 def test_emails_of_the_loop_never_name_a_reviewer_to_anyone_but_the_secretariat(loop):
     world, practice, reviewers, _pages = loop
-    insiders = {r.email for r in reviewers} | {world.users["secretariat"].email}
+    insiders = {r.email for r in reviewers} | {world.users["secretariat"].email, THIRD_REVIEWER[2]}
     outsiders = [m for m in mail.outbox if not set(m.to) & insiders]
     assert any(world.users["member"].email in m.to for m in outsiders), "the submitter was e-mailed"
     subjects = {m.subject for m in outsiders}
