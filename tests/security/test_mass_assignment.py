@@ -210,3 +210,26 @@ def test_review_scoring(client, world):
     assert assignment.reviewer == world.users["reviewer"]
     assert assignment.review.assignment_id == assignment.pk
     assert world.practice_in_review.assignments.count() == 1
+
+
+def test_nobody_submits_in_the_name_of_another_state_or_organization(client, world):
+    """The "submitted as" / "pledger" choice is limited to the user's own States and organizations."""
+    cases = [(world.users["focal_a"], f"state:{world.state_b.pk}"),
+             (world.users["member"], f"org:{world.org_other.pk}"),
+             (world.users["focal_a"], f"org:{world.org_x.pk}"),
+             (world.users["member"], f"state:{world.state_a.pk}")]
+    for user, identity in cases:
+        client.force_login(user)
+        practice = client.post(reverse("practices:create"), practice_fields(submitted_as=identity))
+        pledge = client.post(reverse("pledges:create"), pledge_fields(world, pledger=identity))
+        assert practice.status_code == pledge.status_code == 200, (user, identity)  # the forms refuse the choice
+    assert not Practice.objects.filter(title="Community sponsorship").exists()
+    assert not Pledge.objects.filter(title="Centres for migrants").exists()
+    # Their own identities are accepted.
+    client.force_login(world.users["focal_a"])
+    assert client.post(reverse("practices:create"), practice_fields(
+        submitted_as=f"state:{world.state_a.pk}")).status_code == 302
+    assert client.post(reverse("pledges:create"), pledge_fields(
+        world, pledger=f"state:{world.state_a.pk}")).status_code == 302
+    assert Practice.objects.get(title="Community sponsorship").member_state == world.state_a
+    assert Pledge.objects.get(title="Centres for migrants").member_state == world.state_a
