@@ -24,6 +24,13 @@ Hard rules the cells show: what a role may not see answers 404, never 403 (the t
 the 404 of a missing object: same body); a focal point never reaches another State's unpublished review; nothing
 but the secretariat reaches /secretariat/ pages or moderation.
 
+Cells that may surprise: reviews:detail and reviews:pdf are 404 for everyone because State A's review is a draft
+(public pages show published reviews; the State works in reviews:workspace); practices:create and pledges:create
+are 404 to whoever may not submit for any organization or State; secretariat:summary_retry is 404 because the
+summary did not fail; dialogues:consultation answers an anonymous POST with 404 (not a sign-in redirect); an
+empty POST to practices:accept, practices:ask or practices:decline by the secretariat reaches the view, which
+refuses it (the empty form, or the service: "This invitation is not yours"): 302 with a message.
+
 Django admin (/<lang>/admin/..., every pattern, one rule): staff only. Non-staff get "A" for GET and POST;
 secretariat staff get past the admin's sign-in (any answer but "A" or a server error; the admin's own model
 permissions decide the rest). Two exceptions, ADMIN_EXCEPTIONS: the admin's sign-in page sends everyone
@@ -32,7 +39,6 @@ and its sign-out signs out.
 """
 
 ROLES = ("anon", "user", "member", "org_admin", "focal_a", "focal_b", "reviewer", "secretariat")
-HEADINGS = ("anon", "user", "memb", "oadm", "fp-A", "fp-B", "revw", "secr")
 
 # The admin rule is one decorator (admin_view) in front of every admin page: checked for every pattern, but for
 # these roles only (a visitor, a signed-in non-staff user, staff), which keeps the whole matrix quick.
