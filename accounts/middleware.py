@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -7,6 +8,7 @@ from .roles import needs_mfa
 # Paths staff may use before MFA is set up: the account pages (sign-out, MFA set-up), language switch, assets.
 OPEN_SEGMENTS = ("/accounts/", "/i18n/", "/jsi18n/")
 OPEN_PREFIXES = ("/static/", "/healthz")
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 class SecretariatMFAMiddleware:
@@ -25,4 +27,9 @@ class SecretariatMFAMiddleware:
 
     @staticmethod
     def _guarded(path):
-        return not (path.startswith(OPEN_PREFIXES) or any(segment in path for segment in OPEN_SEGMENTS))
+        """Open: the prefixes above, and the segments above right after the language prefix (or at the root) —
+        not anywhere in the path: /<lang>/admin/accounts/… is the admin of users and organizations."""
+        if path.startswith(OPEN_PREFIXES + OPEN_SEGMENTS):
+            return False
+        language, _slash, rest = path.lstrip("/").partition("/")
+        return not (language in LANGUAGE_CODES and f"/{rest}".startswith(OPEN_SEGMENTS))

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
@@ -48,7 +49,8 @@ class PracticeForm(forms.ModelForm):
     themes = forms.MultipleChoiceField(label=_("Cross-cutting themes"), choices=Theme.choices, required=False,
                                        widget=forms.CheckboxSelectMultiple)
     partners = forms.ModelMultipleChoiceField(
-        label=_("Implementing partner organizations"), queryset=Organization.objects.all(), required=False,
+        label=_("Implementing partner organizations"), queryset=Organization.objects.filter(verified=True),
+        required=False,
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -82,7 +84,9 @@ class PracticeForm(forms.ModelForm):
             c for c in self.fields["implementation_status"].choices if c[0]
         ]
         instance = self.instance
-        if instance.pk:
+        if instance.pk:  # partners chosen before (verified since, or not) stay choosable; proposals stay private
+            self.fields["partners"].queryset = Organization.objects.filter(
+                Q(verified=True) | Q(pk__in=instance.partners.values("pk"))).distinct()
             self.initial.setdefault("version", instance.version)
             self.initial.setdefault("themes", list(instance.theme_rows.values_list("theme", flat=True)))
             self.initial.setdefault("countries", list(instance.countries.values_list("pk", flat=True)))
