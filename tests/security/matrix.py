@@ -208,13 +208,14 @@ dialogues:material                   |  200  200  200  200  200  200  200  200 |
 dialogues:consultations              |  200  200  200  200  200  200  200  200 |  405  405  405  405  405  405  405  405
 dialogues:consultation               |  200  200  200  200  200  200  200  200 |  404  200  200  200  200  200  200  200
 dialogues:consultation_create        |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  200
+dialogues:consultation_edit          |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  200
 dialogues:contribution               |  404  200  404  404  404  404  404  200 |  405  405  405  405  405  405  405  405
 dialogues:report                     |    L  404  200  200  200  200  200  200 |    L  404  200  200  200  200  200  200
 dialogues:manage                     |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  405
 dialogues:create                     |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  200
 dialogues:edit                       |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  200
 dialogues:materials                  |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  200
-dialogues:cancel                     |    L  404  404  404  404  404  404  405 |    L  404  404  404  404  404  404  302
+dialogues:cancel                     |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  302
 dialogues:recording_add              |    L  404  404  404  404  404  404  405 |    L  404  404  404  404  404  404  200
 dialogues:material_delete            |    L  404  404  404  404  404  404  405 |    L  404  404  404  404  404  404  302
 dialogues:registrations              |    L  404  404  404  404  404  404  200 |    L  404  404  404  404  404  404  405

@@ -243,6 +243,7 @@ KWARGS = {
     "dialogues:contribute": lambda w: {"pk": w.dialogue.pk},
     "dialogues:material": lambda w: {"pk": w.material.pk},
     "dialogues:consultation": lambda w: {"pk": w.consultation.pk},
+    "dialogues:consultation_edit": lambda w: {"pk": w.consultation.pk},
     "dialogues:contribution": lambda w: {"pk": w.contribution.pk},
     "dialogues:report": lambda w: {"pk": w.contribution_published.pk},
     "dialogues:edit": lambda w: {"pk": w.dialogue.pk},
