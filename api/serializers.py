@@ -172,6 +172,7 @@ class PledgeSerializer(serializers.Serializer):
     cycle = serializers.IntegerField(source="cycle.year")
     title = serializers.CharField()
     narrative = serializers.CharField()
+    language = serializers.CharField()
     member_state = serializers.CharField(source="member_state.iso3", allow_null=True, default=None)
     organization = OrganizationRefSerializer(allow_null=True)
     types = serializers.ListField(child=serializers.CharField())

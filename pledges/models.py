@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ContentLanguage
 from core.uploads import DOCUMENTS, UploadValidator, stored_upload_name
 
 from .enums import PartnerStatus, PledgeScope, PledgeStatus, ProgressStatus, UpdateStatus
@@ -36,6 +37,9 @@ class Pledge(models.Model):
     version = models.PositiveIntegerField(default=1)
     title = models.CharField(_("title"), max_length=200)
     narrative = models.TextField(_("narrative"), blank=True)
+    language = models.CharField(_("language of the pledge"), max_length=5, choices=ContentLanguage.choices,
+                                default=ContentLanguage.EN,
+                                help_text=_("The language the title and narrative are written in."))
     member_state = models.ForeignKey("gcm.MemberState", verbose_name=_("pledging Member State"), null=True,
                                      blank=True, on_delete=models.PROTECT, related_name="pledges")
     organization = models.ForeignKey("accounts.Organization", verbose_name=_("pledging organization"), null=True,

@@ -43,7 +43,7 @@ REQUEST_EVERY_MONTHS = 6
 
 SCALAR_FIELDS = [
     "title", "narrative", "member_state", "organization", "types", "scope", "start_date", "target_date",
-    "amount", "currency", "to_mptf", "matches", "contact_name", "contact_email",
+    "amount", "currency", "to_mptf", "matches", "contact_name", "contact_email", "language",
 ]
 M2M_FIELDS = ["objectives", "principles", "countries"]
 

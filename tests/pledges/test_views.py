@@ -317,3 +317,34 @@ def test_pledge_form_help_text_follows_the_interface_language(pledger_client, la
 def body_of(response):
     """The body of a plain or a streamed response."""
     return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_pledge_form_saves_the_language_chosen_and_offers_the_page_language_first(pledger_client, organization):
+    with translation.override("fr"):
+        url = reverse("pledges:create")
+    assert '<option value="fr" selected>' in pledger_client.get(url).content.decode()
+    pledger_client.post(reverse("pledges:create"), _form(organization, language="es"))
+    assert Pledge.objects.get().language == "es"
+
+
+def test_pledge_form_without_a_language_keeps_the_pledge_language(pledger_client, organization):
+    pledge = PledgeFactory(organization=organization, language="ru")
+    pledger_client.post(reverse("pledges:edit", args=[pledge.pk]), {**_form(organization), "version": pledge.version})
+    pledge.refresh_from_db()
+    assert pledge.title == "Centres for migrants" and pledge.language == "ru"
+
+
+def test_existing_pledges_take_their_author_language(organization):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from tests.factories import UserFactory
+
+    migration = import_module("pledges.migrations.0003_content_language")
+    spanish, unknown = UserFactory(preferred_language="es"), UserFactory(preferred_language="de")
+    first = PledgeFactory(organization=organization, created_by=spanish)
+    second = PledgeFactory(organization=organization, created_by=unknown)
+    migration.from_author(apps, None)
+    assert Pledge.objects.get(pk=first.pk).language == "es"
+    assert Pledge.objects.get(pk=second.pk).language == "en"
