@@ -231,7 +231,7 @@ def _pledge(ctx, users, orgs):
     types = ctx.sample(PledgeType.values, 1, 2)
     created = ctx.ago(900, 10)
     return Pledge(
-        cycle=ctx.cycle, status=status, title=t.title(language),
+        cycle=ctx.cycle, status=status, title=t.title(language), language=language,
         narrative=" ".join(t.paragraph(language, 3) for _ in range(2)),
         member_state=rng.choice(ctx.states) if by_state else None, organization=None if by_state else rng.choice(orgs),
         types=types, scope=rng.choice(PledgeScope.values), created_by=rng.choice(users), created_at=created,
