@@ -13,10 +13,16 @@ Highlights are returned as safe HTML: the text is escaped first and only our own
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchConfig,
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
-from django.db.models import Case, CharField, F, Q, Value, When
-from django.db.models.functions import Concat
+from django.db.models import Case, CharField, F, Func, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -57,15 +63,25 @@ def has_cjk(text):
 
 
 def row_config(language_field="language"):
-    """The text-search configuration of each row's own language, as an SQL expression."""
-    whens = [When(**{language_field: code}, then=Value(config)) for code, config in SEARCH_CONFIGS.items()]
-    return Case(*whens, default=Value("simple"), output_field=CharField())
+    """The text-search configuration of each row's own language, as an SQL expression. Each branch is a
+    `regconfig` constant (not text cast at run time), so the expression is immutable and can be indexed."""
+    whens = [When(**{language_field: code}, then=SearchConfig(config)) for code, config in SEARCH_CONFIGS.items()]
+    return Case(*whens, default=SearchConfig("simple"), output_field=CharField())
 
 
-def content_vector(fields, language_field="language", weight=None):
-    """The words of `fields` as written, plus their stems in the row's own language."""
-    return (SearchVector(*fields, config="simple", weight=weight)
-            + SearchVector(*fields, config=row_config(language_field), weight=weight))
+def _to_tsvector(config, fields):
+    """to_tsvector(config, the fields joined by spaces). Unlike SearchVector, the configuration is one of the
+    expression's sources, so its column references follow the query's aliases when it is used in a subquery."""
+    text = Func(*[Coalesce(F(name), Value(""), output_field=TextField()) for name in fields],
+                template="%(expressions)s", arg_joiner=" || ' ' || ", output_field=TextField())
+    return Func(config, text, function="to_tsvector", output_field=SearchVectorField())
+
+
+def content_vector(fields, language_field="language"):
+    """The words of `fields` as written, plus their stems in the row's own language (an immutable expression:
+    `core.search_indexes.content_vector_index` builds a GIN index on it)."""
+    return Func(_to_tsvector(SearchConfig("simple"), fields), _to_tsvector(row_config(language_field), fields),
+                template="(%(expressions)s)", arg_joiner=" || ", output_field=SearchVectorField())
 
 
 def query_configs(text):

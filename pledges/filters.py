@@ -67,10 +67,11 @@ class PledgeFilter(django_filters.FilterSet):
                 Q(title__icontains=word) | Q(narrative__icontains=word) | Q(reference__icontains=word)
                 | Q(organization__name__icontains=word) | Q(organization__acronym__iexact=word)
             )
-        match = matching(queryset, text=value, fields=["title", "narrative"])
+        match = matching(queryset.model.objects.all(), text=value, fields=["title", "narrative"])
         if match.query is None:
             return queryset.filter(condition)
-        return match.queryset.filter(match.condition | condition)
+        # A subquery, so the full-text match reads its GIN index even beside the joined conditions.
+        return queryset.filter(Q(pk__in=match.queryset.filter(match.condition).values("pk")) | condition)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,8 +1,8 @@
-"""Trigram indexes on the answers the site-wide search reads (PostgreSQL only; see core.trigram)."""
+"""Trigram indexes on the answers the site-wide search reads (PostgreSQL only; see core.search_indexes)."""
 
 from django.db import migrations
 
-from core.trigram import trigram_indexes
+from core.search_indexes import trigram_indexes
 
 
 class Migration(migrations.Migration):

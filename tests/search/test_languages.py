@@ -123,6 +123,36 @@ def test_chinese_substring_match_can_use_the_trigram_index(db):
     assert "practices_practice_summary_trgm" in plan
 
 
+INDEXED = [("pledges", "pledge", ["title", "narrative"]), ("dialogues", "dialogue", ["title", "description"]),
+           ("dialogues", "contribution", ["text"]), ("reviews", "review", None)]
+
+
+@postgres_only
+@pytest.mark.parametrize("app,model,fields", INDEXED, ids=[f"{i[0]}.{i[1]}" for i in INDEXED])
+def test_full_text_match_of_rows_without_a_stored_vector_can_use_its_gin_index(db, app, model, fields):
+    from django.apps import apps
+
+    from core.search import matching
+    from reviews.selectors import REVIEW_SEARCH_FIELDS
+
+    match = matching(apps.get_model(app, model).objects.all(), text="migrantes",
+                     fields=fields or REVIEW_SEARCH_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        assert f"{app}_{model}_fts" in match.queryset.filter(match.condition).explain()
+
+
+@postgres_only
+def test_pledge_list_search_can_use_the_full_text_index(db):
+    from django.http import QueryDict
+
+    from pledges.selectors import pledge_list
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        assert "pledges_pledge_fts" in pledge_list(params=QueryDict("q=migrantes")).qs.explain()
+
+
 @pytest.mark.skipif(settings.USING_POSTGRES, reason="the SQLite fallback")
 def test_sqlite_fallback_finds_any_part_of_a_word(db):
     items = one_of_each_kind("es", "migrantes")
