@@ -5,8 +5,8 @@ any language) and stemmed with the configuration of the row's own language (`lan
 french, russian, spanish; `simple` for the others). The query is parsed as written and stemmed in the reader's UI
 language (and in Russian or Arabic when typed in their script), so a Spanish reader's "migrantes" finds Spanish
 content saying "migrante" and "мигрантов" finds "мигранты". Chinese has no stemmer or
-word splitter in PostgreSQL: a query with Chinese characters also matches by substring (`UPPER(col) LIKE`), which
-the `pg_trgm` GIN indexes of each app's text columns serve. On SQLite the fallback is the substring match alone.
+word splitter in PostgreSQL: a query with Chinese characters matches by substring (`UPPER(col) LIKE`), which the
+`pg_trgm` GIN indexes of each app's text columns serve. On SQLite the fallback is the substring match alone.
 
 Highlights are returned as safe HTML: the text is escaped first and only our own <mark> tags are added."""
 
@@ -63,25 +63,24 @@ def has_cjk(text):
 
 
 def row_config(language_field="language"):
-    """The text-search configuration of each row's own language, as an SQL expression. Each branch is a
-    `regconfig` constant (not text cast at run time), so the expression is immutable and can be indexed."""
+    """The text-search configuration of each row's own language, as an SQL expression (for ts_headline)."""
     whens = [When(**{language_field: code}, then=SearchConfig(config)) for code, config in SEARCH_CONFIGS.items()]
     return Case(*whens, default=SearchConfig("simple"), output_field=CharField())
 
 
-def _to_tsvector(config, fields):
-    """to_tsvector(config, the fields joined by spaces). Unlike SearchVector, the configuration is one of the
-    expression's sources, so its column references follow the query's aliases when it is used in a subquery."""
-    text = Func(*[Coalesce(F(name), Value(""), output_field=TextField()) for name in fields],
-                template="%(expressions)s", arg_joiner=" || ' ' || ", output_field=TextField())
-    return Func(config, text, function="to_tsvector", output_field=SearchVectorField())
+VECTOR_FUNCTION = "femi_content_vector"  # created by core/migrations/0003_content_vector_function.py
 
 
 def content_vector(fields, language_field="language"):
-    """The words of `fields` as written, plus their stems in the row's own language (an immutable expression:
-    `core.search_indexes.content_vector_index` builds a GIN index on it)."""
-    return Func(_to_tsvector(SearchConfig("simple"), fields), _to_tsvector(row_config(language_field), fields),
-                template="(%(expressions)s)", arg_joiner=" || ", output_field=SearchVectorField())
+    """The words of `fields` as written, plus their stems in the row's own language (PostgreSQL only).
+
+    It calls one SQL function (`VECTOR_FUNCTION`: to_tsvector('simple') || to_tsvector(<the row's config>)) that
+    is immutable, so `core.search_indexes.content_vector_index` builds a GIN index on this very expression, and
+    costly, so the planner reads that index rather than parsing every row for a common word.
+    """
+    text = Func(*[Coalesce(F(name), Value(""), output_field=TextField()) for name in fields],
+                template="%(expressions)s", arg_joiner=" || ' ' || ", output_field=TextField())
+    return Func(text, F(language_field), function=VECTOR_FUNCTION, output_field=SearchVectorField())
 
 
 def query_configs(text):
@@ -126,17 +125,16 @@ def matching(queryset, *, text, fields, language_field="language", vector_field=
 
     `fields` are the columns searched (and matched by substring); `vector_field` names a stored vector built
     like `content_vector` (GIN-indexed), else the vector is computed from `fields`. The caller filters
-    `match.queryset` by `match.condition`, possibly OR-ed with its own conditions.
+    `match.queryset` by `match.condition`, possibly OR-ed with its own conditions; `match.query` is None when the
+    match is by substring (SQLite, or a query with Chinese characters), with nothing to rank by.
     """
     words = (text or "").split()[:max_words]
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or has_cjk(text):
+        # Chinese: any match PostgreSQL's parser could find is a substring match too (served by pg_trgm).
         return Match(queryset, substring_condition(words, fields))
     query = reader_query(" ".join(words))
     vector = F(vector_field) if vector_field else content_vector(fields, language_field)
-    condition = Q(content_search=query)
-    if has_cjk(text):
-        condition |= substring_condition(words, fields)
-    return Match(queryset.alias(content_search=vector), condition, query)
+    return Match(queryset.alias(content_search=vector), Q(content_search=query), query)
 
 
 def text_search(queryset, *, text, fields, limit=10, language_field="language", vector_field=None):
@@ -155,8 +153,6 @@ def text_search(queryset, *, text, fields, limit=10, language_field="language", 
         site_headline=SearchHeadline(_joined(fields), match.query, config=row_config(language_field),
                                      start_sel=START, stop_sel=STOP, max_words=35, min_words=15, max_fragments=2),
     ).order_by("-site_rank", "-pk")[:limit]
-    if has_cjk(text):  # ts_headline cannot mark a word inside Chinese text
-        return SearchResult(count, [(row, _excerpt(row, fields, words)) for row in rows])
     return SearchResult(count, [(row, _highlight(row.site_headline)) for row in rows])
 
 

@@ -29,6 +29,32 @@ def trigram_indexes(table, columns):
     return migrations.RunPython(create, drop, elidable=False)
 
 
+def content_vector_function():
+    """A migration operation creating `core.search.VECTOR_FUNCTION(text, language)`: the text as written plus its
+    stems in `language`'s configuration. PL/pgSQL, so the planner keeps it as one call whose declared cost tells
+    it parsing a row is expensive (an SQL function would be inlined to the cheap-looking to_tsvector calls)."""
+    from core.languages import SEARCH_CONFIGS
+    from core.search import VECTOR_FUNCTION
+
+    cases = " ".join(f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in SEARCH_CONFIGS.items())
+    create_sql = (
+        f"CREATE OR REPLACE FUNCTION {VECTOR_FUNCTION}(body text, lang text) RETURNS tsvector "
+        "LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 1000 AS $$ BEGIN "
+        "RETURN to_tsvector('simple'::regconfig, body) "
+        f"|| to_tsvector(CASE lang {cases} ELSE 'simple'::regconfig END, body); END $$"
+    )
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(create_sql)
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {VECTOR_FUNCTION}(text, text)")
+
+    return migrations.RunPython(create, drop, elidable=False)
+
+
 def content_vector_index(model_label, fields, *, language_field="language"):
     """A migration operation creating (or dropping) a GIN index on the very expression `core.search` computes for
     rows without a stored vector (`content_vector(fields)`), so the full-text match reads the index instead of

@@ -6,5 +6,5 @@ from core.search_indexes import content_vector_index
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pledges", "0004_trigram_indexes")]
+    dependencies = [("pledges", "0004_trigram_indexes"), ("core", "0003_content_vector_function")]
     operations = [content_vector_index("pledges.Pledge", ["title", "narrative"])]
