@@ -164,6 +164,7 @@ class ProgressUpdateSerializer(serializers.Serializer):
     narrative = serializers.CharField()
     date = serializers.DateField()
     evidence_url = serializers.CharField()
+    language = serializers.CharField()
 
 
 class PledgeSerializer(serializers.Serializer):

@@ -189,6 +189,7 @@ class ProgressUpdateForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     narrative = forms.CharField(label=_("What happened"), max_length=NARRATIVE_MAX,
                                 widget=forms.Textarea(attrs={"rows": 6}))
+    language = forms.ChoiceField(label=_("Language of the update"), choices=ContentLanguage.choices, required=False)
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
     evidence_file = forms.FileField(
         label=_("Evidence file"), required=False, validators=[UploadValidator(DOCUMENTS)],

@@ -178,6 +178,8 @@ class ProgressUpdate(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="updates")
     progress = models.CharField(_("progress"), max_length=12, choices=ProgressStatus.choices)
     narrative = models.TextField(_("what happened"))
+    language = models.CharField(_("language of the update"), max_length=5, choices=ContentLanguage.choices,
+                                default=ContentLanguage.EN)
     date = models.DateField(_("date"))
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to=_evidence_upload_to, blank=True,

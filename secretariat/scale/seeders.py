@@ -302,7 +302,7 @@ def _seed_updates(ctx, pledges):
         for progress in (ProgressStatus.IN_PROGRESS, ProgressStatus.FULFILLED)[: ctx.rng.randint(1, 2)]:
             created = min(created + timedelta(days=ctx.rng.randint(30, 300)), ctx.now)
             rows.append(ProgressUpdate(pledge=pledge, progress=progress, date=created.date(), created_at=created,
-                                       narrative=ctx.text.paragraph(ctx.text.language(), 2),
+                                       narrative=ctx.text.paragraph(pledge.language, 2), language=pledge.language,
                                        status=ctx.weighted([(UpdateStatus.PUBLISHED, 9), (UpdateStatus.SUBMITTED, 1)]),
                                        decided_at=created))
     updates = _bulk(ctx, "progress updates", ProgressUpdate, rows)

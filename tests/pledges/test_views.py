@@ -348,3 +348,35 @@ def test_existing_pledges_take_their_author_language(organization):
     migration.from_author(apps, None)
     assert Pledge.objects.get(pk=first.pk).language == "es"
     assert Pledge.objects.get(pk=second.pk).language == "en"
+
+
+def test_progress_update_is_in_the_language_chosen_or_else_the_pledge_language(client, organization, org_member,
+                                                                               secretariat_user):
+    from pledges.models import ProgressUpdate
+    from pledges.services import progress_update_publish
+
+    pledge = PublishedPledgeFactory(organization=organization, language="ar")
+    _login(client, org_member)
+    url = reverse("pledges:progress", args=[pledge.pk])
+    assert '<option value="ar" selected>' in client.get(url).content.decode()
+    client.post(url, {"progress": "in_progress", "date": "2026-06-01", "narrative": "تقدم"})
+    client.post(url, {"progress": "fulfilled", "date": "2026-07-01", "narrative": "Done.", "language": "en"})
+    updates = {u.narrative: u for u in ProgressUpdate.objects.all()}
+    assert (updates["تقدم"].language, updates["Done."].language) == ("ar", "en")
+    for update in updates.values():
+        progress_update_publish(update_id=update.pk, by=secretariat_user)
+    page = client.get(pledge.get_absolute_url()).content.decode()
+    assert '<div lang="ar" dir="rtl"><p>تقدم</p></div>' in page and '<div lang="en"><p>Done.</p></div>' in page
+
+
+def test_existing_progress_updates_take_their_pledge_language(organization):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from pledges.models import ProgressUpdate
+    from tests.pledges.factories import ProgressUpdateFactory
+
+    update = ProgressUpdateFactory(pledge=PublishedPledgeFactory(organization=organization, language="fr"))
+    import_module("pledges.migrations.0006_progress_update_language").from_pledge(apps, None)
+    assert ProgressUpdate.objects.get(pk=update.pk).language == "fr"
