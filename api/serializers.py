@@ -164,6 +164,7 @@ class ProgressUpdateSerializer(serializers.Serializer):
     narrative = serializers.CharField()
     date = serializers.DateField()
     evidence_url = serializers.CharField()
+    language = serializers.CharField()
 
 
 class PledgeSerializer(serializers.Serializer):
@@ -172,6 +173,7 @@ class PledgeSerializer(serializers.Serializer):
     cycle = serializers.IntegerField(source="cycle.year")
     title = serializers.CharField()
     narrative = serializers.CharField()
+    language = serializers.CharField()
     member_state = serializers.CharField(source="member_state.iso3", allow_null=True, default=None)
     organization = OrganizationRefSerializer(allow_null=True)
     types = serializers.ListField(child=serializers.CharField())

@@ -26,6 +26,7 @@ def public_pages():
         ("pledges", "/en/pledges/"),
         ("pledges filtered", "/en/pledges/?joint=joint&scope=national"),
         ("pledges searched", "/en/pledges/?q=remittance"),
+        ("pledges searched es", "/es/pledges/?q=trabajadoras+migrantes"),
         ("pledges deep page", "/en/pledges/?page=500"),
         ("pledge detail", f"/en/pledges/{pledge.pk}/"),
         ("pledge dashboard", "/en/pledges/dashboard/"),
@@ -38,6 +39,9 @@ def public_pages():
         ("contribution detail", f"/en/dialogues/contributions/{contribution.pk}/"),
         ("objective page", objective.get_absolute_url()),
         ("round table page", round_table.get_absolute_url()),
+        ("site search", "/en/search/?q=migrants"),
+        ("site search es", "/es/search/?q=trabajadoras+migrantes"),
+        ("site search zh", "/en/search/?q=%E7%A7%BB%E6%B0%91"),
         ("practices feed", "/en/practices/feed/"),
         ("practices atom feed", "/en/practices/feed/atom/"),
     ]

@@ -3,21 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ContentLanguage  # noqa: F401 - re-exported: the language of user content
+
 
 class DialogueKind(models.TextChoices):
     GLOBAL = "global", _("Migration dialogue")
     REGIONAL = "regional", _("Regional round table")
-
-
-class ContentLanguage(models.TextChoices):
-    """The six official UN languages, in UN order: the language a piece of user content is written in."""
-
-    AR = "ar", _("Arabic")
-    ZH = "zh", _("Chinese")
-    EN = "en", _("English")
-    FR = "fr", _("French")
-    RU = "ru", _("Russian")
-    ES = "es", _("Spanish")
 
 
 class ContributionStatus(models.TextChoices):

@@ -16,10 +16,12 @@ class DialogueFilter(django_filters.FilterSet):
     round_table = django_filters.ModelChoiceFilter(field_name="round_tables", queryset=RoundTable.objects.all(),
                                                    to_field_name="number", label=_("Round table"),
                                                    empty_label=_("All round tables"))
+    language = django_filters.ChoiceFilter(choices=ContentLanguage.choices, label=_("Content language"),
+                                           empty_label=_("All languages"))
 
     class Meta:
         model = Dialogue
-        fields = ["cycle", "kind", "region", "round_table"]
+        fields = ["cycle", "kind", "region", "round_table", "language"]
 
 
 class ContributionFilter(django_filters.FilterSet):
@@ -28,7 +30,7 @@ class ContributionFilter(django_filters.FilterSet):
     dialogue = django_filters.ModelChoiceFilter(queryset=Dialogue.objects.all(), label=_("Dialogue"))
     round_table = django_filters.ModelChoiceFilter(queryset=RoundTable.objects.all(), to_field_name="number",
                                                    label=_("Round table"))
-    language = django_filters.ChoiceFilter(choices=ContentLanguage.choices, label=_("Language"))
+    language = django_filters.ChoiceFilter(choices=ContentLanguage.choices, label=_("Content language"))
 
     class Meta:
         model = Contribution

@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ContentLanguage
+from core.search import matching
 from gcm.enums import Region, StakeholderCategory
 from gcm.filters import RoundTableFilter
 from gcm.models import Cycle, MemberState, Objective, Principle
@@ -56,15 +58,22 @@ class PledgeFilter(django_filters.FilterSet):
     mptf = django_filters.ChoiceFilter(label=_("To the Migration MPTF"), choices=YES_NO, method="filter_mptf")
     status = django_filters.ChoiceFilter(label=_("Progress"), choices=STATUS_CHOICES, method="filter_status")
     cycle = django_filters.ChoiceFilter(label=_("IMRF cycle"), choices=_cycle_choices, method="filter_cycle")
+    language = django_filters.ChoiceFilter(label=_("Content language"), choices=ContentLanguage.choices)
 
     def filter_q(self, queryset, name, value):
-        words = value.split()
-        for word in words[:8]:
-            queryset = queryset.filter(
+        """Every word in the title, narrative, reference or pledger; on PostgreSQL also the title and narrative
+        full-text, stemmed in the pledge's language (see core.search)."""
+        condition = Q()
+        for word in value.split()[:8]:
+            condition &= (
                 Q(title__icontains=word) | Q(narrative__icontains=word) | Q(reference__icontains=word)
                 | Q(organization__name__icontains=word) | Q(organization__acronym__iexact=word)
             )
-        return queryset
+        match = matching(queryset.model.objects.all(), text=value, fields=["title", "narrative"])
+        if match.query is None:
+            return queryset.filter(condition)
+        # A subquery, so the full-text match reads its GIN index even beside the joined conditions.
+        return queryset.filter(Q(pk__in=match.queryset.filter(match.condition).values("pk")) | condition)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

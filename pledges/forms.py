@@ -1,10 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from accounts.roles import organization_ids_of, state_ids_of
+from core.languages import ContentLanguage, content_language
 from core.uploads import DOCUMENTS, UploadValidator, accept_attribute
 from gcm.models import MemberState, Objective, Principle
 from gcm.selectors import member_state_choices
@@ -38,6 +39,8 @@ class PledgeForm(forms.Form):
     narrative = forms.CharField(
         label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 10}),
     )
+    language = forms.ChoiceField(label=_("Language of the pledge"), choices=ContentLanguage.choices, required=False,
+                                 help_text=_("The language the title and narrative are written in."))
     types = forms.MultipleChoiceField(label=_("Type of pledge"), choices=PledgeType.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple, help_text=_("Several are allowed."))
     scope = forms.ChoiceField(label=_("Scope"), choices=PledgeScope.choices, required=False,
@@ -86,6 +89,7 @@ class PledgeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user, self.pledge = user, pledge
         self.fields["pledger"].choices = pledger_choices(user)
+        self.fields["language"].initial = content_language(get_language()) or ContentLanguage.EN
         # Interpolated per request, so the help text follows the active language.
         self.fields["narrative"].help_text = gettext(
             "Between %(min)s and %(max)s characters: what you commit to, for whom, and how."
@@ -107,7 +111,7 @@ class PledgeForm(forms.Form):
             "pledger": f"state:{pledge.member_state_id}" if pledge.member_state_id else f"org:{pledge.organization_id}",
             **{name: getattr(pledge, name) for name in (
                 "title", "narrative", "types", "scope", "start_date", "target_date", "amount", "currency",
-                "to_mptf", "contact_name", "contact_email")},
+                "to_mptf", "contact_name", "contact_email", "language")},
             "objectives": list(pledge.objectives.all()),
             "principles": list(pledge.principles.all()),
             "countries": list(pledge.countries.all()),
@@ -159,6 +163,9 @@ class PledgeForm(forms.Form):
         data["matches"] = data.pop("matches_reference")
         data["types"] = [t for t in PledgeType.values if t in data["types"]]
         data["currency"] = data.get("currency") or ""
+        # Left out (an older form, a script): keep the pledge's language, or take the page's.
+        data["language"] = data.get("language") or getattr(self.pledge, "language", None) or \
+            self.fields["language"].initial
         for name in ("version", "supporting_file"):
             data.pop(name, None)
         return data
@@ -184,6 +191,7 @@ class ProgressUpdateForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     narrative = forms.CharField(label=_("What happened"), max_length=NARRATIVE_MAX,
                                 widget=forms.Textarea(attrs={"rows": 6}))
+    language = forms.ChoiceField(label=_("Language of the update"), choices=ContentLanguage.choices, required=False)
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
     evidence_file = forms.FileField(
         label=_("Evidence file"), required=False, validators=[UploadValidator(DOCUMENTS)],

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ContentLanguage
 from core.uploads import DOCUMENTS, UploadValidator, stored_upload_name
 
 from .enums import PartnerStatus, PledgeScope, PledgeStatus, ProgressStatus, UpdateStatus
@@ -36,6 +37,9 @@ class Pledge(models.Model):
     version = models.PositiveIntegerField(default=1)
     title = models.CharField(_("title"), max_length=200)
     narrative = models.TextField(_("narrative"), blank=True)
+    language = models.CharField(_("language of the pledge"), max_length=5, choices=ContentLanguage.choices,
+                                default=ContentLanguage.EN,
+                                help_text=_("The language the title and narrative are written in."))
     member_state = models.ForeignKey("gcm.MemberState", verbose_name=_("pledging Member State"), null=True,
                                      blank=True, on_delete=models.PROTECT, related_name="pledges")
     organization = models.ForeignKey("accounts.Organization", verbose_name=_("pledging organization"), null=True,
@@ -174,6 +178,8 @@ class ProgressUpdate(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="updates")
     progress = models.CharField(_("progress"), max_length=12, choices=ProgressStatus.choices)
     narrative = models.TextField(_("what happened"))
+    language = models.CharField(_("language of the update"), max_length=5, choices=ContentLanguage.choices,
+                                default=ContentLanguage.EN)
     date = models.DateField(_("date"))
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to=_evidence_upload_to, blank=True,

@@ -45,7 +45,7 @@ REQUEST_EVERY_MONTHS = 6
 
 SCALAR_FIELDS = [
     "title", "narrative", "member_state", "organization", "types", "scope", "start_date", "target_date",
-    "amount", "currency", "to_mptf", "matches", "contact_name", "contact_email",
+    "amount", "currency", "to_mptf", "matches", "contact_name", "contact_email", "language",
 ]
 M2M_FIELDS = ["objectives", "principles", "countries"]
 
@@ -330,15 +330,16 @@ def partner_decline(*, partner_id, by):
 # --- Progress -----------------------------------------------------------------------------------------------------
 
 @transaction.atomic
-def progress_update_submit(*, pledge_id, by, progress, narrative, date, evidence_url="", evidence_file=None):
+def progress_update_submit(*, pledge_id, by, progress, narrative, date, evidence_url="", evidence_file=None,
+                           language=None):
     """The pledger reports progress on a published pledge; the update waits for moderation. Notifies the
-    secretariat."""
+    secretariat. The update is in `language`, or else in the pledge's language."""
     pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
     require(can_report_progress(by, pledge))
     require(progress in ProgressStatus.values, _("Choose a progress status."))
     update = ProgressUpdate.objects.create(
         pledge=pledge, progress=progress, narrative=narrative, date=date, evidence_url=evidence_url or "",
-        evidence_file=evidence_file or "", author=by,
+        evidence_file=evidence_file or "", author=by, language=language or pledge.language,
     )
     record_event(update, "submitted", actor=by, to_status=update.status)
     record_event(pledge, "progress_reported", actor=by, comment=update.get_progress_display())

@@ -230,7 +230,8 @@ class ProgressCreateView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         pledge = self._pledge(pk)
-        return render(request, self.template_name, {"form": ProgressUpdateForm(), "pledge": pledge})
+        form = ProgressUpdateForm(initial={"language": pledge.language})
+        return render(request, self.template_name, {"form": form, "pledge": pledge})
 
     def post(self, request, pk):
         pledge = self._pledge(pk)

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ContentLanguage  # noqa: F401 - re-exported: the language of user content
+
 
 class PracticeStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -124,17 +126,6 @@ class Theme(models.TextChoices):
     DISABILITY = "disability", _("Persons with disabilities")
     LOCAL = "local", _("Local governance")
     PARTNERSHIPS = "partnerships", _("Partnerships")
-
-
-class ContentLanguage(models.TextChoices):
-    """The six UN languages, in UN order: the language a practice is written in."""
-
-    AR = "ar", _("Arabic")
-    ZH = "zh", _("Chinese")
-    EN = "en", _("English")
-    FR = "fr", _("French")
-    RU = "ru", _("Russian")
-    ES = "es", _("Spanish")
 
 
 class AttachmentKind(models.TextChoices):

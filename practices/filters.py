@@ -36,7 +36,7 @@ class PracticeFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(label=_("Country"), method="filter_country")
     category = django_filters.ChoiceFilter(label=_("Submitter"), choices=CATEGORY_CHOICES, method="filter_category")
     theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices, field_name="theme_rows__theme")
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=ContentLanguage.choices)
+    language = django_filters.ChoiceFilter(label=_("Content language"), choices=ContentLanguage.choices)
     year = django_filters.NumberFilter(label=_("Year"), field_name="published_at__year", min_value=1900,
                                        max_value=9999)
     sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, method="filter_sort",

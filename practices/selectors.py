@@ -3,11 +3,9 @@
 from collections import Counter, defaultdict
 from statistics import mean
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import FocalPoint, Membership, MembershipStatus, Organization, ReviewerKind, ReviewerProfile
@@ -27,7 +25,6 @@ from .enums import (
     Theme,
 )
 from .models import Assignment, Clarification, Practice, PracticeTheme, Review
-from .search import search_config
 
 DEFAULT_TARGET = {ReviewerKind.INTERNAL: 1, ReviewerKind.EXTERNAL: 2}
 
@@ -41,23 +38,24 @@ def published_practices():
 SEARCH_MAX_WORDS = 32
 
 
+SEARCH_FIELDS = ["title", "summary", "description", "results"]
+
+
 def practice_search(queryset, text):
-    """Full-text search: ranked PostgreSQL search on the stored vector, or a simple icontains fallback."""
+    """Full-text search: ranked PostgreSQL search on the stored vector (the practice's words as written and
+    stemmed in its language), Chinese by substring; on SQLite a simple icontains fallback."""
+    from core.search import matching
+
     text = (text or "").strip()
     if not text:
         return queryset
-    if connection.vendor == "postgresql":
-        # As written, or stemmed in the reader's language (the vector holds both forms; see services).
-        query = SearchQuery(text, search_type="websearch", config="simple") | SearchQuery(
-            text, search_type="websearch", config=search_config(get_language())
-        )
-        return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
-    words = text.split()[:SEARCH_MAX_WORDS]  # SQLite refuses an expression tree past 1000 levels
-    condition = Q()
-    for word in words:
-        condition &= (Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
-                      | Q(results__icontains=word))
-    return queryset.filter(condition)
+    # SQLite refuses an expression tree past 1000 levels: a few dozen words at most.
+    match = matching(queryset, text=text, fields=SEARCH_FIELDS, vector_field="search_vector",
+                     max_words=SEARCH_MAX_WORDS)
+    matches = match.queryset.filter(match.condition)
+    if match.query is None:
+        return matches
+    return matches.annotate(rank=SearchRank(F("content_search"), match.query))
 
 
 def practice_list_rows(queryset):
@@ -398,4 +396,4 @@ def practice_site_search(text, *, limit=10):
     from core.search import text_search
 
     return text_search(Practice.objects.published(), text=text, fields=["title", "summary", "description"],
-                       limit=limit)
+                       vector_field="search_vector", limit=limit)

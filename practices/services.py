@@ -16,6 +16,7 @@ from accounts.models import SECRETARIAT_GROUP, ReviewerProfile, User
 from accounts.roles import is_secretariat, organization_ids_of, state_ids_of
 from core.audit import audit_event, record_event, record_events
 from core.drafts import save_with_version
+from core.languages import search_config
 from core.notifications import notify, notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 
@@ -33,7 +34,6 @@ from .enums import (
     ReminderKind,
 )
 from .models import Assignment, Attachment, Clarification, Practice, PracticeTheme, Review
-from .search import search_config
 from .selectors import conflicts_of_interest
 
 CONTENT_FIELDS = [

@@ -52,7 +52,7 @@ FACETS = [
     ("country", gettext_lazy("Country or global")),
     ("category", gettext_lazy("Submitter")),
     ("theme", gettext_lazy("Cross-cutting theme")),
-    ("language", gettext_lazy("Language")),
+    ("language", gettext_lazy("Content language")),
     ("year", gettext_lazy("Year of publication")),
 ]
 

@@ -23,7 +23,8 @@ KINDS = [
 
 
 def site_search(text):
-    """Groups of results, one per kind, each with its count, best rows and a link to the full filtered list."""
+    """Groups of results, one per kind, each with its count, best rows and a link to the full filtered list.
+    Each row carries the language its text is written in (the page marks it up with `lang` and `dir`)."""
     text = (text or "").strip()[:MAX_QUERY]
     if not text:
         return []
@@ -31,7 +32,8 @@ def site_search(text):
     for key, label, search, list_url in KINDS:
         result = search(text, limit=PER_KIND)
         more = f"{reverse(list_url)}?{urlencode({'q': text})}" if list_url and key != "dialogues" else None
-        rows = [{"title": _title(key, obj), "url": obj.get_absolute_url(), "snippet": snippet}
+        rows = [{"title": _title(key, obj), "url": obj.get_absolute_url(), "snippet": snippet,
+                 "language": obj.language, "title_language": obj.language if key != "contributions" else None}
                 for obj, snippet in result.rows]
         groups.append({"key": key, "label": label, "count": result.count, "rows": rows, "more_url": more})
     return groups

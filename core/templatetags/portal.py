@@ -62,3 +62,22 @@ def query_replace(context, **kwargs):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag
+def content_lang(code):
+    """`lang` (and `dir`, where it differs from the page's) attributes for user text written in `code`, so
+    screen readers pronounce it right and Arabic reads right to left on a left-to-right page (and the reverse);
+    `dir="auto"` when the language is unknown."""
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language_bidi
+
+    from core.languages import content_language, html_lang, is_rtl
+
+    code = content_language(code)
+    if not code:
+        return mark_safe('dir="auto"')
+    if is_rtl(code) == get_language_bidi():
+        return format_html('lang="{}"', html_lang(code))
+    return format_html('lang="{}" dir="{}"', html_lang(code), "rtl" if is_rtl(code) else "ltr")

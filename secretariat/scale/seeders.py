@@ -231,7 +231,7 @@ def _pledge(ctx, users, orgs):
     types = ctx.sample(PledgeType.values, 1, 2)
     created = ctx.ago(900, 10)
     return Pledge(
-        cycle=ctx.cycle, status=status, title=t.title(language),
+        cycle=ctx.cycle, status=status, title=t.title(language), language=language,
         narrative=" ".join(t.paragraph(language, 3) for _ in range(2)),
         member_state=rng.choice(ctx.states) if by_state else None, organization=None if by_state else rng.choice(orgs),
         types=types, scope=rng.choice(PledgeScope.values), created_by=rng.choice(users), created_at=created,
@@ -302,7 +302,7 @@ def _seed_updates(ctx, pledges):
         for progress in (ProgressStatus.IN_PROGRESS, ProgressStatus.FULFILLED)[: ctx.rng.randint(1, 2)]:
             created = min(created + timedelta(days=ctx.rng.randint(30, 300)), ctx.now)
             rows.append(ProgressUpdate(pledge=pledge, progress=progress, date=created.date(), created_at=created,
-                                       narrative=ctx.text.paragraph(ctx.text.language(), 2),
+                                       narrative=ctx.text.paragraph(pledge.language, 2), language=pledge.language,
                                        status=ctx.weighted([(UpdateStatus.PUBLISHED, 9), (UpdateStatus.SUBMITTED, 1)]),
                                        decided_at=created))
     updates = _bulk(ctx, "progress updates", ProgressUpdate, rows)

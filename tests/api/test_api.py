@@ -213,3 +213,10 @@ def test_practice_year_out_of_range_is_400_not_a_database_error(client, db):
 def test_web_practice_list_with_absurd_year_is_not_a_server_error(client, db):
     response = client.get(reverse("practices:list"), {"year": "-99999999999", "objective": "10000000000000000000"})
     assert response.status_code == 200
+
+
+def test_pledges_expose_and_filter_by_their_content_language(client, db):
+    arabic = PublishedPledgeFactory(language="ar")
+    PublishedPledgeFactory(language="es")
+    data = client.get(reverse("api:pledge-list"), {"language": "ar"}).json()
+    assert [(row["id"], row["language"]) for row in data["results"]] == [(arabic.pk, "ar")]

@@ -317,3 +317,66 @@ def test_pledge_form_help_text_follows_the_interface_language(pledger_client, la
 def body_of(response):
     """The body of a plain or a streamed response."""
     return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_pledge_form_saves_the_language_chosen_and_offers_the_page_language_first(pledger_client, organization):
+    with translation.override("fr"):
+        url = reverse("pledges:create")
+    assert '<option value="fr" selected>' in pledger_client.get(url).content.decode()
+    pledger_client.post(reverse("pledges:create"), _form(organization, language="es"))
+    assert Pledge.objects.get().language == "es"
+
+
+def test_pledge_form_without_a_language_keeps_the_pledge_language(pledger_client, organization):
+    pledge = PledgeFactory(organization=organization, language="ru")
+    pledger_client.post(reverse("pledges:edit", args=[pledge.pk]), {**_form(organization), "version": pledge.version})
+    pledge.refresh_from_db()
+    assert pledge.title == "Centres for migrants" and pledge.language == "ru"
+
+
+def test_existing_pledges_take_their_author_language(organization):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from tests.factories import UserFactory
+
+    migration = import_module("pledges.migrations.0003_content_language")
+    spanish, unknown = UserFactory(preferred_language="es"), UserFactory(preferred_language="de")
+    first = PledgeFactory(organization=organization, created_by=spanish)
+    second = PledgeFactory(organization=organization, created_by=unknown)
+    migration.from_author(apps, None)
+    assert Pledge.objects.get(pk=first.pk).language == "es"
+    assert Pledge.objects.get(pk=second.pk).language == "en"
+
+
+def test_progress_update_is_in_the_language_chosen_or_else_the_pledge_language(client, organization, org_member,
+                                                                               secretariat_user):
+    from pledges.models import ProgressUpdate
+    from pledges.services import progress_update_publish
+
+    pledge = PublishedPledgeFactory(organization=organization, language="ar")
+    _login(client, org_member)
+    url = reverse("pledges:progress", args=[pledge.pk])
+    assert '<option value="ar" selected>' in client.get(url).content.decode()
+    client.post(url, {"progress": "in_progress", "date": "2026-06-01", "narrative": "تقدم"})
+    client.post(url, {"progress": "fulfilled", "date": "2026-07-01", "narrative": "Done.", "language": "en"})
+    updates = {u.narrative: u for u in ProgressUpdate.objects.all()}
+    assert (updates["تقدم"].language, updates["Done."].language) == ("ar", "en")
+    for update in updates.values():
+        progress_update_publish(update_id=update.pk, by=secretariat_user)
+    page = client.get(pledge.get_absolute_url()).content.decode()
+    assert '<div lang="ar" dir="rtl"><p>تقدم</p></div>' in page and '<div lang="en"><p>Done.</p></div>' in page
+
+
+def test_existing_progress_updates_take_their_pledge_language(organization):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from pledges.models import ProgressUpdate
+    from tests.pledges.factories import ProgressUpdateFactory
+
+    update = ProgressUpdateFactory(pledge=PublishedPledgeFactory(organization=organization, language="fr"))
+    import_module("pledges.migrations.0006_progress_update_language").from_pledge(apps, None)
+    assert ProgressUpdate.objects.get(pk=update.pk).language == "fr"
