@@ -186,13 +186,13 @@ def consultation_detail(pk):
 
 
 def published_inputs(consultation):
-    return (consultation.inputs.published().select_related("author", "objective")
+    return (consultation.inputs.published().select_related("author", "objective", "round_table")
             .order_by("created_at", "pk"))
 
 
 def consultation_inputs_for_compilation(*, round_table, cycle=None):
     """Published consultation inputs of `round_table`, ordered to group by objective, then stakeholder category."""
     queryset = (Contribution.objects.published().filter(consultation__round_table=round_table)
-                .select_related("author", "objective", "consultation")
+                .select_related("author", "objective", "consultation", "round_table")
                 .order_by("objective__number", "stakeholder_category", "created_at", "pk"))
     return queryset.filter(consultation__cycle=cycle) if cycle else queryset

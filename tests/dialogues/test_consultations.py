@@ -124,3 +124,38 @@ def test_only_the_secretariat_edits_a_consultation(client, user):
     assert client.post(edit, {"guiding_question": "Hijacked"}).status_code in (403, 404)
     consultation.refresh_from_db()
     assert consultation.guiding_question == "How do cities include newcomers?"
+
+
+def _inputs(consultation, n):
+    from tests.dialogues.factories import ContributionFactory
+
+    for index in range(n):
+        ContributionFactory(dialogue=None, consultation=consultation, round_table=consultation.round_table,
+                            status="published", text=f"Input number {index}", stakeholder_category="academia")
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_consultation_pages_keep_a_constant_number_of_queries(client, n, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    consultations = [_consultation(round_table=RoundTable.objects.get(number=number)) for number in (1, 2)]
+    for consultation in consultations:
+        _inputs(consultation, n)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    list_queries, html = count(reverse("dialogues:consultations"))
+    detail_queries, detail = count(consultations[0].get_absolute_url())
+    assert detail.count("Input number") == n
+    # The same page with more inputs and more consultations reads the same number of queries.
+    for number in (3, 4):
+        _inputs(_consultation(round_table=RoundTable.objects.get(number=number)), n + 3)
+    _inputs(consultations[0], 3)
+    assert count(reverse("dialogues:consultations"))[0] == list_queries
+    more_detail, detail = count(consultations[0].get_absolute_url())
+    assert more_detail == detail_queries and detail.count("Input number") == n + 3
