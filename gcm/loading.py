@@ -20,7 +20,7 @@ CYCLES = [
         "is_active": False,
         "documents": [
             ("resolution", {"ar": "شكل منتديات استعراض الهجرة الدولية وجوانبها التنظيمية",
-                            "zh": "国际移民审查论坛的形式和组织方面",
+                            "zh": "国际移民问题审查论坛的形式和组织事宜",
                             "en": "Format and organizational aspects of the International Migration Review Forums",
                             "fr": "Format et modalités d’organisation des forums d’examen des migrations "
                                   "internationales",
@@ -36,7 +36,7 @@ CYCLES = [
                            "es": "Informe del Secretario General sobre la aplicación del Pacto Mundial"},
              "A/76/642", None),
             ("declaration", {"ar": "إعلان التقدم المحرز الصادر عن منتدى استعراض الهجرة الدولية",
-                             "zh": "国际移民审查论坛进展宣言",
+                             "zh": "国际移民问题审查论坛进展宣言",
                              "en": "Progress Declaration of the International Migration Review Forum",
                              "fr": "Déclaration sur les progrès du Forum d’examen des migrations internationales",
                              "ru": "Декларация о ходе осуществления, принятая Форумом по обзору международной "

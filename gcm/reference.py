@@ -1,7 +1,22 @@
 """Reference facts of the Global Compact for Safe, Orderly and Regular Migration (GCM) in the six official UN
-languages (keys in UN order: ar, zh, en, fr, ru, es). Objective titles are the official wording of the GCM
-(General Assembly resolution 73/195) in each language. Loaded into the database by data migrations; adding a UI
-language adds a key to each dict."""
+languages (keys in UN order: ar, zh, en, fr, ru, es). Objective titles follow the wording of the GCM (General
+Assembly resolution 73/195) in each language. Loaded into the database by data migrations (a wording change here
+needs a new migration that calls `gcm.loading.load`); adding a UI language adds a key to each dict.
+
+Where the Arabic, Chinese and Russian wording was checked (December 2026), and what is still unchecked:
+- zh principles (all 10) and the zh titles of A/RES/73/326 and A/RES/76/266 (gcm/loading.py): General Assembly
+  resolution 76/266, paragraphs 2 and 3, https://www.un.org/zh/documents/treaty/A-RES-76-266
+- ru objectives 1 and 2: the Russian text of A/CONF.231/3 (the Compact as adopted) as reproduced at
+  https://rus.err.ee/877566/globalnyj-dogovor-oon-o-migracii-polnyj-tekst (a copy of the UN document itself,
+  https://assets.documentcloud.org/documents/5141052/N1824449.txt, could not be read as far as its objectives)
+- ru objectives 16, 23 and the opening words of 17 ("Искоренение всех форм дискриминации"): quoted from the Compact
+  at https://fergana.news/articles/102576; 16 also in IOM's Russian World Migration Report 2020
+  (http://hozir.org/doklad-o-migracii-v-mire-2020/hozir.org/doklad-o-migracii-v-mire-2020.html?page=183)
+- unchecked, awaiting the UN texts (A/RES/73/195 in ar/zh/ru, migrationnetwork.un.org in ar/zh/ru): every ar
+  title; the zh objectives and round tables; ru objectives 3-15, 18-22 and the rest of 17, the ru principles and
+  round tables; all short titles in ar/zh/ru (the UN Network on Migration's labels); the ar and ru key documents;
+  the sub-region names.
+"""
 
 # number: (short titles, official titles)
 OBJECTIVES = {
@@ -20,8 +35,8 @@ OBJECTIVES = {
             "en": "Collect and utilize accurate and disaggregated data as a basis for evidence-based policies",
             "fr": "Collecter et utiliser des données précises et ventilées qui serviront à l’élaboration de "
                 "politiques fondées sur la connaissance des faits",
-            "ru": "Сбор и использование точных и дезагрегированных данных в качестве основы для выработки политики "
-                "на основе фактических данных",
+            "ru": "Сбор и использование точных и дезагрегированных данных в качестве основы для выработки "
+                "эмпирически обоснованной политики",
             "es": "Recopilar y utilizar datos exactos y desglosados para formular políticas con base empírica",
         },
     ),
@@ -41,8 +56,8 @@ OBJECTIVES = {
                 "origin",
             "fr": "Lutter contre les facteurs négatifs et les problèmes structurels qui poussent des personnes à "
                 "quitter leur pays d’origine",
-            "ru": "Минимизация негативных факторов и структурных причин, которые вынуждают людей покидать страну "
-                "своего происхождения",
+            "ru": "Сведение к минимуму неблагоприятного воздействия различных сил и структурных факторов, которые "
+                "заставляют людей покидать страну своего происхождения",
             "es": "Minimizar los factores adversos y estructurales que obligan a las personas a abandonar su país "
                 "de origen",
         },
@@ -309,8 +324,8 @@ OBJECTIVES = {
             "zh": "增强移民和社会的能力，以实现充分包容和社会凝聚力",
             "en": "Empower migrants and societies to realize full inclusion and social cohesion",
             "fr": "Donner aux migrants et aux sociétés les moyens de favoriser l’intégration et la cohésion sociale",
-            "ru": "Расширение прав и возможностей мигрантов и общества для обеспечения полной интеграции и "
-                "социальной сплоченности",
+            "ru": "Создание для мигрантов и обществ благоприятных условий, обеспечивающих полную социальную "
+                "интеграцию и сплоченность",
             "es": "Empoderar a los migrantes y las sociedades para lograr la plena inclusión y la cohesión social",
         },
     ),
@@ -331,7 +346,7 @@ OBJECTIVES = {
                 "perceptions of migration",
             "fr": "Éliminer toutes les formes de discrimination et encourager un débat public fondé sur l’analyse "
                 "des faits afin de faire évoluer la manière dont les migrations sont perçues",
-            "ru": "Ликвидация всех форм дискриминации и поощрение основанного на фактических данных публичного "
+            "ru": "Искоренение всех форм дискриминации и поощрение основанного на фактических данных публичного "
                 "дискурса в целях формирования представлений о миграции",
             "es": "Eliminar todas las formas de discriminación y promover un discurso público con base empírica "
                 "para modificar las percepciones de la migración",
@@ -461,8 +476,8 @@ OBJECTIVES = {
                 "migration",
             "fr": "Renforcer la coopération internationale et les partenariats mondiaux pour des migrations sûres, "
                 "ordonnées et régulières",
-            "ru": "Укрепление международного сотрудничества и глобальных партнерств в интересах безопасной, "
-                "упорядоченной и легальной миграции",
+            "ru": "Укрепление международного сотрудничества и глобального партнерства в целях обеспечения "
+                "безопасной, упорядоченной и легальной миграции",
             "es": "Fortalecer la cooperación internacional y las alianzas mundiales para la migración segura, "
                 "ordenada y regular",
         },
@@ -473,7 +488,7 @@ OBJECTIVES = {
 PRINCIPLES = {
     "people-centred": {
         "ar": "محورية الإنسان",
-        "zh": "以人为本",
+        "zh": "以人为中心",
         "en": "People-centred",
         "fr": "Axé sur l’être humain",
         "ru": "Ориентированность на людей",
@@ -529,7 +544,7 @@ PRINCIPLES = {
     },
     "child-sensitive": {
         "ar": "مراعاة مصالح الطفل",
-        "zh": "顾及儿童",
+        "zh": "敏感认识到儿童问题",
         "en": "Child-sensitive",
         "fr": "Prise en compte de la situation des enfants",
         "ru": "Учет интересов детей",
@@ -537,7 +552,7 @@ PRINCIPLES = {
     },
     "whole-of-government": {
         "ar": "النهج الحكومي الشامل",
-        "zh": "整体政府方针",
+        "zh": "全政府办法",
         "en": "Whole-of-government approach",
         "fr": "Approche mobilisant l’ensemble des pouvoirs publics",
         "ru": "Общегосударственный подход",
@@ -545,7 +560,7 @@ PRINCIPLES = {
     },
     "whole-of-society": {
         "ar": "النهج المجتمعي الشامل",
-        "zh": "整体社会方针",
+        "zh": "全社会办法",
         "en": "Whole-of-society approach",
         "fr": "Approche mobilisant toute la société",
         "ru": "Общесоциальный подход",

@@ -48,9 +48,14 @@ def test_key_documents_have_six_language_titles_in_the_database():
 
 
 @pytest.mark.parametrize("language,number,official", [
-    ("ru", 1, "Сбор и использование точных и дезагрегированных данных"),
-    ("ru", 23, "Укрепление международного сотрудничества и глобальных партнерств в интересах безопасной, "
-               "упорядоченной и легальной миграции"),
+    ("ru", 1, "Сбор и использование точных и дезагрегированных данных в качестве основы для выработки "
+              "эмпирически обоснованной политики"),
+    ("ru", 2, "Сведение к минимуму неблагоприятного воздействия различных сил и структурных факторов"),
+    ("ru", 16, "Создание для мигрантов и обществ благоприятных условий, обеспечивающих полную социальную "
+               "интеграцию и сплоченность"),
+    ("ru", 17, "Искоренение всех форм дискриминации"),
+    ("ru", 23, "Укрепление международного сотрудничества и глобального партнерства в целях обеспечения "
+               "безопасной, упорядоченной и легальной миграции"),
     ("zh-hans", 8, "拯救生命，就失踪移民问题开展协调一致的国际努力"),
     ("zh-hans", 23, "加强国际合作和全球伙伴关系，促进安全、有序和正常移民"),
     ("ar", 11, "إدارة الحدود بطريقة متكاملة وآمنة ومنسقة"),
@@ -60,6 +65,21 @@ def test_objective_titles_use_the_gcms_official_wording(language, number, offici
     objective = Objective.objects.get(number=number)  # loaded by the data migrations
     with translation.override(language):
         assert objective.title.startswith(official)
+
+
+def test_chinese_principles_use_the_wording_of_resolution_76_266():
+    expected = ["以人为中心", "国际合作", "国家主权", "法治和正当程序", "可持续发展", "人权", "促进性别平等",
+                "敏感认识到儿童问题", "全政府办法", "全社会办法"]  # A/RES/76/266, paragraph 3
+    with translation.override("zh-hans"):
+        assert [principle.title for principle in Principle.objects.order_by("position")] == expected
+
+
+@pytest.mark.parametrize("symbol,title", [
+    ("A/RES/73/326", "国际移民问题审查论坛的形式和组织事宜"),
+    ("A/RES/76/266", "国际移民问题审查论坛进展宣言"),
+])
+def test_chinese_key_document_titles_use_the_un_wording(symbol, title):
+    assert KeyDocument.objects.get(symbol=symbol).titles["zh"] == title
 
 
 @pytest.mark.parametrize("language,objective,principle,table,subregion", [
