@@ -128,7 +128,8 @@ def matching(queryset, *, text, fields, language_field="language", vector_field=
     `match.queryset` by `match.condition`, possibly OR-ed with its own conditions; `match.query` is None when the
     match is by substring (SQLite, or a query with Chinese characters), with nothing to rank by.
     """
-    words = (text or "").split()[:max_words]
+    text = (text or "").replace("\x00", " ")  # PostgreSQL text values refuse NUL; it separates words here
+    words = text.split()[:max_words]
     if connection.vendor != "postgresql" or has_cjk(text):
         # Chinese: any match PostgreSQL's parser could find is a substring match too (served by pg_trgm).
         return Match(queryset, substring_condition(words, fields))
@@ -139,7 +140,8 @@ def matching(queryset, *, text, fields, language_field="language", vector_field=
 
 def text_search(queryset, *, text, fields, limit=10, language_field="language", vector_field=None):
     """`queryset` rows matching `text` in any of `fields`: (count, best `limit` rows with a highlighted excerpt)."""
-    words = (text or "").split()[:MAX_WORDS]
+    text = (text or "").replace("\x00", " ")
+    words = text.split()[:MAX_WORDS]
     if not words:
         return SearchResult()
     match = matching(queryset, text=text, fields=fields, language_field=language_field, vector_field=vector_field)

@@ -56,3 +56,10 @@ def test_empty_query_shows_the_form_only(client, db):
 def test_every_page_has_the_search_box_in_its_header(client, db):
     html = client.get(reverse("gcm:home")).content.decode()
     assert 'id="header-search"' in html and reverse("search:results") in html
+
+
+@pytest.mark.django_db
+def test_a_query_with_nul_bytes_is_searched_as_words(client):
+    response = client.get(reverse("search:results"), {"q": "mobile\x00clinics"})
+    assert response.status_code == 200
+    assert "mobile clinics" in response.content.decode()
