@@ -37,8 +37,8 @@ def pdf_pool(processes):
     if processes <= 1:
         yield _InlineExecutor()
         return
-    with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_die_with_parent) as pool:
+    context = multiprocessing.get_context("fork")
+    with _may_have_children(), ProcessPoolExecutor(processes, context, initializer=_die_with_parent) as pool:
         yield pool
 
 
@@ -119,6 +119,22 @@ def _bytes(writer):
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+@contextmanager
+def _may_have_children():
+    """Celery's prefork pool processes are daemonic, and multiprocessing refuses a daemon children (it could not
+    wait for them when it is stopped). The part processes are waited for when the pool shuts down and die with
+    their parent (`_die_with_parent`), so the flag is lifted while the pool lives."""
+    process = multiprocessing.current_process()
+    daemon = process.daemon
+    if daemon:
+        process.daemon = False
+    try:
+        yield
+    finally:
+        if daemon:
+            process.daemon = True
 
 
 def _die_with_parent():
