@@ -37,9 +37,14 @@ def pdf_pool(processes):
     if processes <= 1:
         yield _InlineExecutor()
         return
-    context = multiprocessing.get_context("fork")
-    with _may_have_children(), ProcessPoolExecutor(processes, context, initializer=_die_with_parent) as pool:
-        yield pool
+    with _may_have_children():
+        pool = ProcessPoolExecutor(processes, multiprocessing.get_context("fork"), initializer=_die_with_parent)
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a failed build draws none of the parts still waiting
+            raise
+        pool.shutdown()
 
 
 def lay_out_part(html):
