@@ -6,6 +6,10 @@ fills it, then builds each summary through the real service and prints figures; 
 
     .venv/bin/python benchmarks/summaries.py
     .venv/bin/python benchmarks/summaries.py --states 50 --objectives 5
+    .venv/bin/python benchmarks/summaries.py --kinds compendium --processes 1
+
+The compendium is drawn in parts by SUMMARY_PDF_PROCESSES processes (--processes; default the CPUs); its log line
+gives the time of each phase.
 """
 
 import argparse
@@ -29,21 +33,29 @@ def main():
     parser.add_argument("--objectives", type=int, default=23, help="objectives answered per review")
     parser.add_argument("--kinds", nargs="+", default=["compendium", "cycle_status", "practice_digest",
                                                         "pledge_campaign"])
+    parser.add_argument("--processes", type=int, help="SUMMARY_PDF_PROCESSES for the compendium (default: the CPUs)")
     args = parser.parse_args()
+    if args.processes:
+        os.environ["SUMMARY_PDF_PROCESSES"] = str(args.processes)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "femi_portal.settings")
     os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp())
     import django
 
     django.setup()
+    import logging
+
     from django.core.management import call_command
+
+    logging.getLogger("secretariat.summaries.compendium").setLevel(logging.INFO)  # its phases
 
     call_command("migrate", verbosity=0)
     staff, cycle = populate(args.states, args.objectives)
     from django.conf import settings
 
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}; "
-          f"{args.states} published reviews × {args.objectives} objectives")
+          f"{args.states} published reviews × {args.objectives} objectives; "
+          f"{settings.SUMMARY_PDF_PROCESSES} PDF processes; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     print(f"{'document':<18} {'seconds':>8} {'queries':>8} {'pages':>6} {'KiB':>8}")
     for kind in args.kinds:
         seconds, queries, pages, size = measure(staff, cycle, kind)

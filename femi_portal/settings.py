@@ -5,6 +5,7 @@ Production (DJANGO_ENV=production): SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL a
 is on, and `manage.py check --deploy` passes with no warning.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -324,6 +325,9 @@ MESSAGE_TAGS = {40: "danger"}
 
 # Minutes a summary document may stay "running" before the periodic sweep marks it failed (its worker died).
 SUMMARY_RUNNING_TIMEOUT = env.int("SUMMARY_RUNNING_TIMEOUT", default=30)
+# Processes that draw the parts of a long summary (the compendium) at once; 1 draws them one after the other.
+SUMMARY_PDF_PROCESSES = env.int("SUMMARY_PDF_PROCESSES", default=len(os.sched_getaffinity(0)) if hasattr(
+    os, "sched_getaffinity") else os.cpu_count() or 1)
 
 # Outbox delivery: attempts before a notification is marked failed.
 NOTIFICATION_MAX_ATTEMPTS = 6

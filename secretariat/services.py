@@ -19,7 +19,7 @@ from core.workflow import require
 from gcm.models import RoundTable
 
 from .models import SummaryDocument, SummaryKind, SummaryStatus
-from .summaries import builders
+from .summaries import builders, renderers
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +60,7 @@ def summary_build(*, document_id, build_id=""):
     if not claimed:
         return document
     try:
-        template, context = _template_and_context(document)
-        pdf = render_pdf(template, context, language=document.language)
+        pdf = _render(document)
     except Exception as err:  # noqa: BLE001 - recorded on the row, shown in the console
         with transaction.atomic():  # the outcome and its e-mail are committed together
             if _finish(document, build_id, status=SummaryStatus.FAILED, error=str(err)[:2000]):
@@ -118,6 +117,19 @@ def summary_fail_stale(*, now=None):
             _tell_requester(document, "secretariat_summary_failed", error=error)
             failed += 1
     return failed
+
+
+def _render(document):
+    """The PDF bytes of the document, in its language: drawn in parts by the summaries that do so, else in one
+    WeasyPrint pass."""
+    render = renderers().get(document.kind)
+    if render is not None:
+        with translation.override(document.language):
+            pdf = render(document)
+        if pdf is not None:
+            return pdf
+    template, context = _template_and_context(document)
+    return render_pdf(template, context, language=document.language)
 
 
 def _template_and_context(document):

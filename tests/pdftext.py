@@ -34,23 +34,24 @@ def pdf_fonts(source) -> dict[str, int]:
     if isinstance(source, (bytes, bytearray)):
         source = io.BytesIO(source)
     reader = PdfReader(source)
-    sizes, bad = {}, {}
+    sizes, bad = {}, {}  # sizes by font object: a joined PDF holds one subset of a font per part
     for page in reader.pages:
-        fonts = {key: ref.get_object() for key, ref in page["/Resources"]["/Font"].items()}
+        fonts = dict(page["/Resources"]["/Font"].items())
         font = None
         for operands, operator in ContentStream(page.get_contents(), reader).operations:
             if operator == b"Tf":
-                font = fonts[operands[0]]
+                ref = fonts[operands[0]]
+                font, key = ref.get_object(), getattr(ref, "idnum", id(ref))
             elif operator in (b"Tj", b"TJ"):
                 name = str(font["/BaseFont"]).split("+", 1)[-1]
-                if name not in sizes:
-                    sizes[name] = _glyph_count(font, TTFont)
-                    bad[name] = 0
+                if key not in sizes:
+                    sizes[key] = _glyph_count(font, TTFont)
+                    bad.setdefault(name, 0)
                 for item in operands[0] if operator == b"TJ" else [operands[0]]:
                     if isinstance(item, (str, bytes)):
                         raw = item.original_bytes if hasattr(item, "original_bytes") else bytes(item)
                         glyphs = [int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw), 2)]
-                        bad[name] += sum(1 for glyph in glyphs if glyph == 0 or glyph >= sizes[name])
+                        bad[name] += sum(1 for glyph in glyphs if glyph == 0 or glyph >= sizes[key])
     return bad
 
 

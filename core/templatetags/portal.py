@@ -26,15 +26,16 @@ def markdown_excerpt(text, words=40):
 
 
 @register.simple_tag
-def css_page_of_pages():
+def css_page_of_pages(total=None):
     """A CSS `content` value saying "Page 3 of 10" in the active language, with the page counters where the
-    translation puts them (word order differs between languages)."""
+    translation puts them (word order differs between languages). `total`: the number of pages when it is known
+    beforehand (a document drawn in parts), instead of counter(pages)."""
     parts = []
     for piece in re.split(r"(%\(page\)s|%\(pages\)s)", _("Page %(page)s of %(pages)s")):
         if piece == "%(page)s":
             parts.append("counter(page)")
         elif piece == "%(pages)s":
-            parts.append("counter(pages)")
+            parts.append(f'"{int(total)}"' if total else "counter(pages)")
         elif piece:
             quoted = piece.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", " ")
             parts.append(f'"{quoted}"')

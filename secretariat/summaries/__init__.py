@@ -28,3 +28,10 @@ def builders():
         SummaryKind.PRACTICE_DIGEST: digest.build,
         SummaryKind.PLEDGE_CAMPAIGN: campaign.build,
     }
+
+
+def renderers():
+    """{kind: render(document) -> PDF bytes or None}: the summaries that draw their PDF themselves (in parts)."""
+    from . import compendium
+
+    return {SummaryKind.COMPENDIUM: compendium.render}

@@ -180,3 +180,49 @@ def test_a_killed_pool_process_is_replaced_and_its_summary_task_runs_again(worke
     wait_for(ready_email_sent, what="the ready e-mail", workers=workers)
     assert worker.poll() is None  # the worker itself lived on
     assert workers.recipients() == Counter({desk.email: 1})
+
+
+def _children(pid):
+    """The processes whose parent is `pid` (read from /proc: Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_pool_process_killed_while_the_compendium_parts_are_drawn_takes_its_part_processes_along(workers):
+    """The compendium is drawn by part processes that the task's pool process forks: killed mid-build, it leaves
+    none of them behind, and the task run again builds the whole compendium."""
+    from tests.reviews.factories import complete_review
+
+    desk = SecretariatFactory(email="desk@un.example")
+    for iso3 in ("COL", "KEN", "FRA", "JPN"):
+        complete_review(status="published", iso3=iso3, objectives=(1, 2))
+    workers.env["SUMMARY_PDF_PROCESSES"] = "2"
+    worker = workers.start(pool="prefork", at="parts")
+    document = summary_request(by=desk, cycle=Cycle.objects.active(), kind=SummaryKind.COMPENDIUM, language="en")
+
+    wait_for(lambda: workers.flag.exists() and workers.flag.read_text(), what="the parts to be drawn",
+             workers=workers)
+    builder = int(workers.flag.read_text())
+    parts = _children(builder)
+    assert builder != worker.pid and len(parts) == 2  # the pool process and its two part processes
+    workers.kill_blocked_pool_process()
+    wait_for(lambda: not any(_alive(pid) for pid in parts), seconds=10, what="the part processes to die",
+             workers=workers)
+    wait_for(lambda: SummaryDocument.objects.get(pk=document.pk).status == SummaryStatus.DONE,
+             what="the compendium to be built again", workers=workers)
+    wait_for(ready_email_sent, what="the ready e-mail", workers=workers)
+    assert worker.poll() is None and workers.recipients() == Counter({desk.email: 1})

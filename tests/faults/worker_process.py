@@ -1,8 +1,9 @@
 """A real Celery worker process for the kill tests: `python -m tests.faults.worker_process`.
 
 Configured from the environment like production (DATABASE_URL, CELERY_BROKER_URL, EMAIL_URL, MEDIA_ROOT,
-CELERY_VISIBILITY_TIMEOUT). For the fault, FAULTS_HANG_AT names a step ("render": a summary PDF; "send": an
-e-mail going out) and FAULTS_HANG_FLAG a file: after FAULTS_HANG_SKIP normal calls, the next call of that step
+CELERY_VISIBILITY_TIMEOUT). For the fault, FAULTS_HANG_AT names a step ("render": a summary PDF; "parts": the
+compendium's front matter, while part processes draw its parts; "send": an e-mail going out) and FAULTS_HANG_FLAG
+a file: after FAULTS_HANG_SKIP normal calls, the next call of that step
 creates the file and blocks, so the test knows the task is mid-way and kills the process. A worker started when
 the file already exists never blocks. The file holds the id of the blocked process.
 """
@@ -36,6 +37,10 @@ def _install_fault():
         from secretariat import services
 
         services.render_pdf = _hang_once(services.render_pdf, Path(flag), skip)
+    elif where == "parts":
+        from secretariat.summaries import compendium
+
+        compendium.lay_out_front = _hang_once(compendium.lay_out_front, Path(flag), skip)
     elif where == "send":
         from django.core.mail.backends.filebased import EmailBackend
 
