@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -77,9 +78,11 @@ class PracticeListView(TemplateView):
         queryset = practice_filter.qs
         page = CachedCountPaginator(selectors.practice_list_rows(queryset), PAGE_SIZE).get_page(
             self.request.GET.get("page"))
-        facets = cached_for_query("practice-facets", queryset, lambda: selectors.practice_facets(queryset))
+        # Lazy: read only when the facet panel is rendered, not when it comes from the fragment cache.
+        facets = SimpleLazyObject(lambda: self._facets(
+            cached_for_query("practice-facets", queryset, lambda: selectors.practice_facets(queryset))))
         return super().get_context_data(
-            filter=practice_filter, page_obj=page, practices=page.object_list, facets=self._facets(facets),
+            filter=practice_filter, page_obj=page, practices=page.object_list, facets=facets,
             query=self.request.GET.urlencode(),
             sort_choices=SORT_CHOICES,
             **kwargs,
