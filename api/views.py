@@ -1,12 +1,15 @@
 """Read-only endpoints of the open-data API. Each queryset comes from the owning app's selector (published only)
 and each filter set is the one of the app's web list."""
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext
 from rest_framework import viewsets
 
+from core.caching import public_key
 from dialogues.filters import ContributionFilter, DialogueFilter
 from dialogues.selectors import public_contributions, public_dialogues
 from gcm.filters import MemberStateFilter
@@ -32,17 +35,40 @@ del ApiPracticeFilter.base_filters["sort"]
 
 class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
     """Answers GET with an ETag (of the body) and, where the rows carry a date, Last-Modified; a matching
-    If-None-Match or If-Modified-Since gets 304."""
+    If-None-Match or If-Modified-Since gets 304.
+
+    A list page is the same for every client (the API is anonymous and read-only), so its rendered body is kept
+    for PUBLIC_CACHE_SECONDS (0 in development and tests) under its path and query string: serializing 50 rows
+    with their relations costs far more than the request itself. The rate limit still counts every request."""
 
     modified_fields: tuple[str, ...] = ()
+
+    def list(self, request, *args, **kwargs):
+        if settings.PUBLIC_CACHE_SECONDS:
+            hit = cache.get(self._list_key(request))
+            if hit is not None:
+                content, content_type, last_modified = hit
+                response = HttpResponse(content, content_type=content_type)
+                response.cached_last_modified = last_modified
+                return response
+        return super().list(request, *args, **kwargs)
+
+    def _list_key(self, request):
+        return public_key("api", f"{request.path}?{sorted(request.query_params.lists())}")
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        response.render()
+        if hasattr(response, "cached_last_modified"):
+            last_modified = response.cached_last_modified
+        else:
+            response.render()
+            last_modified = self._last_modified(response)
+            if self.action == "list" and settings.PUBLIC_CACHE_SECONDS:
+                cache.set(self._list_key(request), (response.content, response["Content-Type"], last_modified),
+                          settings.PUBLIC_CACHE_SECONDS)
         set_response_etag(response)
-        last_modified = self._last_modified(response)
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         return get_conditional_response(
