@@ -63,3 +63,9 @@ def do_publiccache(parser, token):
 def without_page(query):
     """A QueryDict as a canonical query string (sorted), without `page`: the vary-on key of a list's panels."""
     return urlencode([(k, v) for k, values in sorted(query.lists()) if k != "page" for v in sorted(values)])
+
+
+@register.filter
+def canonical(query):
+    """A QueryDict as a canonical query string (sorted), `page` included: the vary-on key of a list's results."""
+    return urlencode([(k, v) for k, values in sorted(query.lists()) for v in sorted(values)])

@@ -196,8 +196,9 @@ def test_facet_panel_is_cached_per_query_and_language_and_never_the_personal_hea
 
     settings.PUBLIC_CACHE_SECONDS = 60
     first = client.get(LIST).content.decode()
-    PracticeFactory(status=S.PUBLISHED, title="Newer", objectives=[3], countries=["PER"])
+    newer = PracticeFactory(status=S.PUBLISHED, title="Newer", objectives=[3], countries=["PER"])
     cached = client.get(LIST).content.decode()
+    assert newer.pk not in ids_in(client.get(LIST)) and newer.pk in ids_in(client.get(LIST, {"page": 1}))
     assert 'data-facet-value="PER"' not in first and 'data-facet-value="PER"' not in cached  # kept 60 s
     assert 'data-facet-value="PER"' in client.get(LIST, {"objective": 3}).content.decode()  # other query
     assert 'data-facet-value="PER"' in client.get("/fr/practices/").content.decode()  # other language
