@@ -18,12 +18,14 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.template.base import TextNode
 
 from core.caching import cached_fragment
 
 register = template.Library()
 
 PERSONAL = re.compile(r"\b(user|perms|csrf_token|messages)\b|\brequest\.(user|session|COOKIES|META)\b")
+QUOTED = re.compile(r'"[^"]*"|\'[^\']*\'')
 CSRF_MARK = "csrfmiddlewaretoken"
 
 
@@ -51,7 +53,9 @@ def do_publiccache(parser, token):
     nodelist = parser.parse(("endpubliccache",))
     parser.delete_first_token()
     for node in nodelist.get_nodes_by_type(template.Node):
-        contents = getattr(getattr(node, "token", None), "contents", "")
+        if isinstance(node, TextNode):
+            continue  # plain text reads nothing
+        contents = QUOTED.sub("", getattr(getattr(node, "token", None), "contents", ""))  # literals read nothing
         if PERSONAL.search(contents):
             raise template.TemplateSyntaxError(
                 f"'publiccache' fragment {bits[1]} uses personal data ({contents!r}): it would be shown to "

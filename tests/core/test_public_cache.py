@@ -40,8 +40,11 @@ def test_personal_data_inside_a_cached_fragment_is_refused_when_the_template_is_
         Template(LOAD + '{% publiccache "panel" %}' + inside + "{% endpubliccache %}")
 
 
-def test_public_names_that_merely_contain_user_are_allowed():
-    assert render('{% publiccache "panel" %}{{ users_count }}{% endpubliccache %}', users_count=3) == "3"
+def test_public_names_text_and_literals_that_merely_mention_user_are_allowed():
+    source = ('{% publiccache "panel" %}Every user {{ users_count }} {% translate "user guide" %}'
+              '{{ label|default:"user" }}{% endpubliccache %}')
+    assert Template("{% load i18n %}" + LOAD + source).render(Context({"users_count": 3, "label": ""})) == \
+        "Every user 3 user guideuser"
 
 
 @override_settings(PUBLIC_CACHE_SECONDS=60)
