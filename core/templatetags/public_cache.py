@@ -1,4 +1,4 @@
-"""Fragment caching of public, non-personal parts of pages (filter forms, facet panels, overview tables).
+"""Fragment caching of public, non-personal parts of pages (filter forms, facet panels, results, overviews).
 
     {% load public_cache %}
     {% publiccache "practice-facets" request.GET|without_page %} … {% endpubliccache %}
@@ -7,9 +7,9 @@ The fragment is kept for PUBLIC_CACHE_SECONDS (0, the development and test defau
 the name, the vary-on values and the active language. A cached fragment is the same for every visitor, so it must
 not depend on who is looking:
 
-- at parse time, a tag or variable inside the block that names `user`, `perms`, `csrf_token`, `messages` or
-  `request.user` / `request.session` / `request.COOKIES` is a TemplateSyntaxError (included templates are not
-  inspected: keep them out, or keep them public);
+- at parse time, a tag or variable inside the block (plain text and quoted literals aside) that names `user`,
+  `perms`, `csrf_token`, `messages` or `request.user` / `.session` / `.COOKIES` / `.META` is a
+  TemplateSyntaxError (included templates are not inspected: keep them out, or keep them public);
 - at render time, a fragment that holds a CSRF token (a POST form) is served but never stored.
 """
 
