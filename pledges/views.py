@@ -61,7 +61,9 @@ class PledgeListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = pledge_list(params=self.request.GET)
-        page_obj = CachedCountPaginator(filterset.qs, 20).get_page(self.request.GET.get("page"))
+        # Lazy: on a cache hit of the results block neither the count nor the rows are read.
+        page_obj = SimpleLazyObject(
+            lambda: CachedCountPaginator(filterset.qs, 20).get_page(self.request.GET.get("page")))
         return super().get_context_data(filter=filterset, page_obj=page_obj,
                                         query=self.request.GET.urlencode(), **kwargs)
 

@@ -76,13 +76,14 @@ class PracticeListView(TemplateView):
     def get_context_data(self, **kwargs):
         practice_filter = filtered_practices(self.request)
         queryset = practice_filter.qs
-        page = CachedCountPaginator(selectors.practice_list_rows(queryset), PAGE_SIZE).get_page(
-            self.request.GET.get("page"))
+        # Lazy, like the facets: on a cache hit of the results block neither the count nor the rows are read.
+        page = SimpleLazyObject(lambda: CachedCountPaginator(selectors.practice_list_rows(queryset), PAGE_SIZE)
+                                .get_page(self.request.GET.get("page")))
         # Lazy: read only when the facet panel is rendered, not when it comes from the fragment cache.
         facets = SimpleLazyObject(lambda: self._facets(
             cached_for_query("practice-facets", queryset, lambda: selectors.practice_facets(queryset))))
         return super().get_context_data(
-            filter=practice_filter, page_obj=page, practices=page.object_list, facets=facets,
+            filter=practice_filter, page_obj=page, practices=SimpleLazyObject(lambda: page.object_list), facets=facets,
             query=self.request.GET.urlencode(),
             sort_choices=SORT_CHOICES,
             **kwargs,

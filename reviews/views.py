@@ -50,7 +50,9 @@ class ReviewListView(TemplateView):
     def get_context_data(self, **kwargs):
         cycle = selectors.cycle_for(self.request.GET.get("cycle"))
         review_filter = selectors.published_review_list(cycle=cycle, params=self.request.GET)
-        page = CachedCountPaginator(review_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        # Lazy: on a cache hit of the results block neither the count nor the rows are read.
+        page = SimpleLazyObject(
+            lambda: CachedCountPaginator(review_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page")))
         return super().get_context_data(
             cycle=cycle, cycles=list(Cycle.objects.order_by("-year")), filter=review_filter, page_obj=page,
             # Lazy: read only when the overview is rendered, not when it comes from the fragment cache.
