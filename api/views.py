@@ -44,23 +44,33 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
     """Answers GET with an ETag (of the body) and, where the rows carry a date, Last-Modified; a matching
     If-None-Match or If-Modified-Since gets 304.
 
-    A list page is the same for every client (the API is anonymous and read-only), so its rendered body is kept
-    for PUBLIC_CACHE_SECONDS (0 in development and tests) under its path and query string: serializing 50 rows
-    with their relations costs far more than the request itself. The rate limit still counts every request."""
+    A list page or an object is the same for every client (the API is anonymous and read-only), so its rendered
+    body is kept for PUBLIC_CACHE_SECONDS (0 in development and tests) under its path and query string:
+    serializing 50 rows with their relations costs far more than the request itself. The rate limit still counts
+    every request."""
 
     modified_fields: tuple[str, ...] = ()
 
     def list(self, request, *args, **kwargs):
-        if settings.PUBLIC_CACHE_SECONDS:
-            hit = cache.get(self._list_key(request))
-            if hit is not None:
-                content, content_type, last_modified = hit
-                response = HttpResponse(content, content_type=content_type)
-                response.cached_last_modified = last_modified
-                return response
-        return super().list(request, *args, **kwargs)
+        cached = self._cached(request)
+        return cached if cached is not None else super().list(request, *args, **kwargs)
 
-    def _list_key(self, request):
+    def retrieve(self, request, *args, **kwargs):
+        cached = self._cached(request)
+        return cached if cached is not None else super().retrieve(request, *args, **kwargs)
+
+    def _cached(self, request):
+        if not settings.PUBLIC_CACHE_SECONDS:
+            return None
+        hit = cache.get(self._page_key(request))
+        if hit is None:
+            return None
+        content, content_type, last_modified = hit
+        response = HttpResponse(content, content_type=content_type)
+        response.cached_last_modified = last_modified
+        return response
+
+    def _page_key(self, request):
         return public_key("api", f"{request.path}?{sorted(request.query_params.lists())}")
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -72,8 +82,8 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
         else:
             response.render()
             last_modified = self._last_modified(response)
-            if self.action == "list" and settings.PUBLIC_CACHE_SECONDS:
-                cache.set(self._list_key(request), (response.content, response["Content-Type"], last_modified),
+            if self.action in ("list", "retrieve") and settings.PUBLIC_CACHE_SECONDS:
+                cache.set(self._page_key(request), (response.content, response["Content-Type"], last_modified),
                           settings.PUBLIC_CACHE_SECONDS)
         set_response_etag(response)
         if last_modified is not None:

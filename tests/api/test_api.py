@@ -238,7 +238,13 @@ def test_list_pages_are_cached_briefly_with_their_validators_and_still_rate_limi
     assert b"Second-pledge-marker" in client.get(url, {"page_size": 10}).content  # another query, fresh
     assert client.get(url).status_code == 429  # the limit counts cached answers too
     settings.API_ANON_RATE = "100/minute"
-    detail = client.get(reverse("api:pledge-detail", args=[first_pledge.pk]))
+    detail_url = reverse("api:pledge-detail", args=[first_pledge.pk])
+    detail = client.get(detail_url)
     assert detail.status_code == 200 and b"First-pledge-marker" in detail.content
+    type(first_pledge).objects.filter(pk=first_pledge.pk).update(title="Renamed-pledge-marker")
+    again = client.get(detail_url)
+    assert again.content == detail.content and again["ETag"] == detail["ETag"]  # the object is kept 60 s too
+    assert client.get(detail_url, headers={"If-None-Match": detail["ETag"]}).status_code == 304
+    assert client.get(reverse("api:pledge-detail", args=[10**9])).status_code == 404  # a miss is never kept
     settings.PUBLIC_CACHE_SECONDS = 0
     assert b"Second-pledge-marker" in client.get(url).content  # no caching: always fresh
