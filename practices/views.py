@@ -121,7 +121,9 @@ class PracticeDetailView(TemplateView):
         submitter_side = perms.is_submitter_side(user, practice)
         return super().get_context_data(
             practice=practice,
-            related=selectors.related_practices(practice) if practice.status == PracticeStatus.PUBLISHED else [],
+            # Lazy and cached as a public fragment: ranking every practice that shares an objective is costly.
+            related=SimpleLazyObject(lambda: list(selectors.related_practices(practice))
+                                     if practice.status == PracticeStatus.PUBLISHED else []),
             is_submitter=submitter_side,
             can_edit=perms.can_edit_practice(user, practice),
             can_submit=perms.can_submit_practice(user, practice),
