@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -85,11 +86,19 @@ def _records(viewset):
     view.request = None
     view.format_kwarg = None
     queryset = view.get_queryset().order_by("pk")
-    for obj in queryset.iterator(chunk_size=500):
-        record = viewset.serializer_class(obj).data
-        if "entries" in record:
-            record["objectives"] = [e["objective"] for e in record["entries"]]
-        yield record
+    for chunk in batched(queryset.iterator(chunk_size=500), 500):
+        view.relate(chunk)  # the relations the serializer shows, one query each per chunk
+        for obj in chunk:
+            record = viewset.serializer_class(obj).data
+            if "entries" in record:
+                record["objectives"] = [e["objective"] for e in record["entries"]]
+            yield record
+
+
+def batched(iterable, n):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, n)):
+        yield chunk
 
 
 def _csv(rows):

@@ -1,5 +1,6 @@
 """What the public API shows of each published thing. Only public fields: no e-mail addresses, no people behind a
-submission or a review, no moderation notes, no partner that has not confirmed."""
+submission or a review, no moderation notes, no partner that has not confirmed. The `api_*` lists of practices,
+pledges and reviews are read by api/relations.py (one query per relation for a whole page)."""
 
 from django.utils import translation
 from django_countries import countries
@@ -64,14 +65,6 @@ def _numbers(related) -> list[int]:
     return [o.number for o in related.all()]
 
 
-def _slugs(related) -> list[str]:
-    return [p.slug for p in related.all()]
-
-
-def _iso3s(related) -> list[str]:
-    return [s.iso3 for s in related.all()]
-
-
 class OrganizationRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -103,10 +96,10 @@ class ReviewSerializer(serializers.Serializer):
     means_of_implementation = serializers.CharField()
     partnerships = serializers.CharField()
     next_steps = serializers.CharField()
-    entries = ObjectiveEntrySerializer(many=True)
+    entries = ObjectiveEntrySerializer(many=True, source="api_entries")
 
     def get_principles(self, obj) -> list[str]:
-        return _slugs(obj.principles)
+        return obj.api_principles
 
 
 class PracticeSerializer(serializers.Serializer):
@@ -120,7 +113,7 @@ class PracticeSerializer(serializers.Serializer):
     language = serializers.CharField()
     submitting_organization = OrganizationRefSerializer(source="organization", allow_null=True)
     submitting_state = serializers.CharField(source="member_state.iso3", allow_null=True, default=None)
-    partners = OrganizationRefSerializer(many=True)
+    partners = OrganizationRefSerializer(many=True, source="api_partners")
     countries = serializers.SerializerMethodField()
     is_global = serializers.BooleanField()
     region = serializers.CharField()
@@ -142,16 +135,16 @@ class PracticeSerializer(serializers.Serializer):
         return obj.link_list()
 
     def get_countries(self, obj) -> list[str]:
-        return _iso3s(obj.countries)
+        return obj.api_countries
 
     def get_objectives(self, obj) -> list[int]:
-        return _numbers(obj.objectives)
+        return obj.api_objectives
 
     def get_principles(self, obj) -> list[str]:
-        return _slugs(obj.principles)
+        return obj.api_principles
 
     def get_themes(self, obj) -> list[str]:
-        return [row.theme for row in obj.theme_rows.all()]
+        return obj.api_theme_rows
 
 
 class PledgePartnerSerializer(serializers.Serializer):
@@ -188,21 +181,21 @@ class PledgeSerializer(serializers.Serializer):
     to_mptf = serializers.BooleanField()
     matches = serializers.SerializerMethodField()
     is_joint = serializers.BooleanField()
-    partners = PledgePartnerSerializer(many=True, source="confirmed_partners")
+    partners = PledgePartnerSerializer(many=True, source="api_partners")
     progress_status = serializers.CharField()
     is_inactive = serializers.BooleanField()
     last_progress_at = serializers.DateTimeField(allow_null=True)
     published_at = serializers.DateTimeField(allow_null=True)
-    updates = ProgressUpdateSerializer(many=True, source="published_updates")
+    updates = ProgressUpdateSerializer(many=True, source="api_updates")
 
     def get_objectives(self, obj) -> list[int]:
-        return _numbers(obj.objectives)
+        return obj.api_objectives
 
     def get_principles(self, obj) -> list[str]:
-        return _slugs(obj.principles)
+        return obj.api_principles
 
     def get_countries(self, obj) -> list[str]:
-        return _iso3s(obj.countries)
+        return obj.api_countries
 
     def get_matches(self, obj) -> int | None:
         """The matched pledge's id, only when that pledge is published too."""

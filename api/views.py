@@ -1,26 +1,36 @@
 """Read-only endpoints of the open-data API. Each queryset comes from the owning app's selector (published only)
 and each filter set is the one of the app's web list."""
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext
 from rest_framework import viewsets
 
+from core.caching import public_key
 from dialogues.filters import ContributionFilter, DialogueFilter
 from dialogues.selectors import public_contributions, public_dialogues
 from gcm.filters import MemberStateFilter
 from gcm.models import Cycle, MemberState, Principle
 from gcm.selectors import objective_list, round_table_list
+from pledges.enums import PartnerStatus, UpdateStatus
 from pledges.filters import PledgeFilter
-from pledges.selectors import public_pledges_with_updates
+from pledges.models import PledgePartner, ProgressUpdate
+from pledges.selectors import public_pledges
 from practices.filters import PracticeFilter
+from practices.models import PracticeTheme
 from practices.selectors import practice_list_rows, published_practices
 from reviews.filters import PublishedReviewFilter
+from reviews.models import ObjectiveEntry
 from reviews.selectors import published_reviews
 
 from . import serializers
 from .pagination import ReferenceCursorPagination
+from .relations import ORGANIZATION_COLUMNS, attach_m2m, attach_reverse, organization
+
+ENTRY_TEXTS = ("progress", "challenges", "good_practices", "support_needed")
 
 
 class ApiPracticeFilter(PracticeFilter):
@@ -32,17 +42,50 @@ del ApiPracticeFilter.base_filters["sort"]
 
 class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
     """Answers GET with an ETag (of the body) and, where the rows carry a date, Last-Modified; a matching
-    If-None-Match or If-Modified-Since gets 304."""
+    If-None-Match or If-Modified-Since gets 304.
+
+    A list page or an object is the same for every client (the API is anonymous and read-only), so its rendered
+    body is kept for PUBLIC_CACHE_SECONDS (0 in development and tests) under its path and query string:
+    serializing 50 rows with their relations costs far more than the request itself. The rate limit still counts
+    every request."""
 
     modified_fields: tuple[str, ...] = ()
+
+    def list(self, request, *args, **kwargs):
+        cached = self._cached(request)
+        return cached if cached is not None else super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        cached = self._cached(request)
+        return cached if cached is not None else super().retrieve(request, *args, **kwargs)
+
+    def _cached(self, request):
+        if not settings.PUBLIC_CACHE_SECONDS:
+            return None
+        hit = cache.get(self._page_key(request))
+        if hit is None:
+            return None
+        content, content_type, last_modified = hit
+        response = HttpResponse(content, content_type=content_type)
+        response.cached_last_modified = last_modified
+        return response
+
+    def _page_key(self, request):
+        return public_key("api", f"{request.path}?{sorted(request.query_params.lists())}")
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        response.render()
+        if hasattr(response, "cached_last_modified"):
+            last_modified = response.cached_last_modified
+        else:
+            response.render()
+            last_modified = self._last_modified(response)
+            if self.action in ("list", "retrieve") and settings.PUBLIC_CACHE_SECONDS:
+                cache.set(self._page_key(request), (response.content, response["Content-Type"], last_modified),
+                          settings.PUBLIC_CACHE_SECONDS)
         set_response_etag(response)
-        last_modified = self._last_modified(response)
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         return get_conditional_response(
@@ -59,12 +102,17 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         self._served = page if page is not None else []
+        self.relate(self._served)
         return page
 
     def get_object(self):
         obj = super().get_object()
         self._served = [obj]
+        self.relate(self._served)
         return obj
+
+    def relate(self, rows):
+        """Read what the serializer shows of the rows' relations (api/relations.py); nothing by default."""
 
 
 def not_found(request):
@@ -122,28 +170,59 @@ class MemberStateViewSet(ConditionalViewSet):
 class ReviewViewSet(ConditionalViewSet):
     """Published voluntary reviews with the State's answers per objective."""
 
-    queryset = published_reviews()
+    queryset = published_reviews().prefetch_related(None)
     serializer_class = serializers.ReviewSerializer
     filterset_class = PublishedReviewFilter
     modified_fields = ("published_at",)
+
+    def relate(self, rows):
+        attach_m2m(rows, "principles", "slug", order=("position",))
+        attach_reverse(rows, "api_entries", ObjectiveEntry.objects.order_by("objective__number", "pk"), "review_id",
+                       "objective__number", *ENTRY_TEXTS)
+        for row in rows:
+            for entry in row.api_entries:
+                entry["objective"] = {"number": entry.pop("objective__number")}
 
 
 class PracticeViewSet(ConditionalViewSet):
     """Published practices of the repository (peer-reviewed)."""
 
-    queryset = practice_list_rows(published_practices()).prefetch_related("principles", "theme_rows", "partners")
+    queryset = practice_list_rows(published_practices()).prefetch_related(None)
     serializer_class = serializers.PracticeSerializer
     filterset_class = ApiPracticeFilter
     modified_fields = ("published_at", "updated_at")
+
+    def relate(self, rows):
+        attach_m2m(rows, "objectives", "number", order=("number",))
+        attach_m2m(rows, "countries", "iso3", order=("iso3",))
+        attach_m2m(rows, "principles", "slug", order=("position",))
+        attach_m2m(rows, "partners", *ORGANIZATION_COLUMNS, order=("name", "pk"))
+        attach_reverse(rows, "api_theme_rows", PracticeTheme.objects.order_by("theme"), "practice_id", "theme")
 
 
 class PledgeViewSet(ConditionalViewSet):
     """Published pledges with their confirmed partners and published progress updates."""
 
-    queryset = public_pledges_with_updates()
+    queryset = public_pledges().prefetch_related(None)
     serializer_class = serializers.PledgeSerializer
     filterset_class = PledgeFilter
     modified_fields = ("published_at", "last_progress_at")
+
+    def relate(self, rows):
+        attach_m2m(rows, "objectives", "number", order=("number",))
+        attach_m2m(rows, "principles", "slug", order=("position",))
+        attach_m2m(rows, "countries", "iso3", order=("iso3",))
+        # Confirmed partners only, and published progress only, as on the pledge page.
+        partner_organization = [f"organization__{c}" for c in ORGANIZATION_COLUMNS]
+        attach_reverse(rows, "api_partners", PledgePartner.objects.filter(status=PartnerStatus.CONFIRMED)
+                       .order_by("pk"), "pledge_id", "member_state__iso3", *partner_organization)
+        for row in rows:
+            row.api_partners = [
+                {"member_state": {"iso3": p["member_state__iso3"]} if p["member_state__iso3"] else None,
+                 "organization": organization(p, "organization__")} for p in row.api_partners]
+        attach_reverse(rows, "api_updates", ProgressUpdate.objects.filter(status=UpdateStatus.PUBLISHED)
+                       .order_by("-date", "-pk"), "pledge_id", "progress", "narrative", "date", "evidence_url",
+                       "language")
 
 
 class DialogueViewSet(ConditionalViewSet):

@@ -36,6 +36,8 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--only", default="", help="regular expression: measure matching pages only")
     parser.add_argument("--no-exports", action="store_true")
+    parser.add_argument("--ceiling-once", action="store_true",
+                        help="measure the minimal view once, not before each page (a quick run, as in CI)")
     args = parser.parse_args()
     env = _environment()
     os.environ.update(env)
@@ -60,9 +62,11 @@ def main():
         print(f"targets: p95 < {P95_TARGET_MS} ms and >= {RATIO_TARGET:.0%} of the minimal view's req/s\n")
         print(f"{'page':<24} {'req/s':>7} {'min req/s':>9} {'ratio':>6} {'p50':>6} {'p95':>6} {'p99':>6} "
               f"{'err%':>5}  verdict")
+        ceiling = None
         for name, path in pages:
             _get(base + path)  # warm up (templates, caches); fails loudly on a non-200
-            ceiling = _wrk(base + "/bench/minimal/", args)
+            if ceiling is None or not args.ceiling_once:
+                ceiling = _wrk(base + "/bench/minimal/", args)
             figures = _wrk(base + path, args)
             _report(name, figures, ceiling)
         if not args.no_exports:
@@ -84,6 +88,8 @@ def _environment():
         "LOG_LEVEL": "WARNING", "SITE_URL": "http://127.0.0.1",
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/1"),
+        # The API's anonymous rate limit stays on (every request is counted in Redis) but must not answer 429.
+        "API_ANON_RATE": os.environ.get("API_ANON_RATE", "100000000/minute"),
     }
 
 

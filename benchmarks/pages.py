@@ -45,7 +45,47 @@ def public_pages():
         ("practices feed", "/en/practices/feed/"),
         ("practices atom feed", "/en/practices/feed/atom/"),
     ]
-    return pages
+    return pages + api_pages()
+
+
+def api_pages():
+    """[(name, path)] of the open-data API's list endpoints: first page, filtered, deep cursor page; and a detail."""
+    from dialogues.models import Contribution
+    from pledges.models import Pledge
+    from practices.models import Practice
+
+    practice = Practice.objects.published().order_by("pk").first()
+    return [
+        ("api practices", "/api/v1/practices/"),
+        ("api practices filtered", "/api/v1/practices/?objective=5&region=americas"),
+        ("api practices searched", "/api/v1/practices/?q=trabajadoras+migrantes"),
+        ("api practices deep", "/api/v1/practices/?cursor=" + _deep_cursor(Practice.objects.published())),
+        ("api practice detail", f"/api/v1/practices/{practice.pk}/"),
+        ("api pledges", "/api/v1/pledges/"),
+        ("api pledges filtered", "/api/v1/pledges/?joint=joint&scope=national"),
+        ("api pledges deep", "/api/v1/pledges/?cursor=" + _deep_cursor(Pledge.objects.published())),
+        ("api reviews", "/api/v1/reviews/"),
+        ("api reviews filtered", "/api/v1/reviews/?region=africa"),
+        ("api dialogues", "/api/v1/dialogues/"),
+        ("api contributions", "/api/v1/contributions/"),
+        ("api contributions filtered", "/api/v1/contributions/?language=es"),
+        ("api contributions deep", "/api/v1/contributions/?cursor=" + _deep_cursor(Contribution.objects.published())),
+        ("api member states", "/api/v1/member-states/"),
+        ("api member states filtered", "/api/v1/member-states/?region=africa"),
+        ("api objectives", "/api/v1/objectives/"),
+    ]
+
+
+def _deep_cursor(published, depth=10_000):
+    """The API cursor (newest first, by id) of the page that starts `depth` rows down, or halfway on a small
+    database: the position is the id of the row before it, encoded as rest_framework's CursorPagination does."""
+    from base64 import b64encode
+    from urllib.parse import quote, urlencode
+
+    ids = published.order_by("-pk").values_list("pk", flat=True)
+    total = ids.count()
+    position = ids[min(depth, total // 2)] if total else 0
+    return quote(b64encode(urlencode({"p": position}).encode("ascii")).decode("ascii"))
 
 
 EXPORTS = [

@@ -1,4 +1,5 @@
-"""Brief caching of public aggregates (facet counts, totals, dashboard figures) at scale.
+"""Brief caching of public aggregates (facet counts, totals, dashboard figures), rendered public fragments
+(templatetags/public_cache.py) and open-data API pages at scale.
 
 Counting 50,000 rows per facet on every page view costs more than the page itself; the figures are public and the
 same for every visitor, so they are kept for PUBLIC_CACHE_SECONDS (0 turns caching off: development and tests see
@@ -28,13 +29,18 @@ def cached(prefix, parts, compute):
     timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 0)
     if not timeout:
         return compute()
-    digest = hashlib.sha256(f"{parts}|{get_language()}".encode()).hexdigest()[:32]
-    key = f"public:{prefix}:{digest}"
+    key = public_key(prefix, parts)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def public_key(prefix, parts):
+    """The cache key of a public entry: `prefix` and a digest of `parts` and the active language."""
+    digest = hashlib.sha256(f"{parts}|{get_language()}".encode()).hexdigest()[:32]
+    return f"public:{prefix}:{digest}"
 
 
 class CachedCountPaginator(Paginator):
@@ -43,3 +49,17 @@ class CachedCountPaginator(Paginator):
     @cached_property
     def count(self):
         return cached_for_query("count", self.object_list, self.object_list.count)
+
+
+def cached_fragment(prefix, parts, render, *, storable=lambda html: True):
+    """A rendered public fragment, remembered like the figures above; `storable(html)` False serves it unstored."""
+    timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 0)
+    if not timeout:
+        return render()
+    key = public_key(f"fragment:{prefix}", parts)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        if storable(html):
+            cache.set(key, html, timeout)
+    return html

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -68,7 +69,8 @@ class DialogueListView(TemplateView):
         filterset = selectors.dialogue_list(params=self.request.GET)
         dialogues = filterset.qs
         return super().get_context_data(
-            filter=filterset, upcoming=list(dialogues.upcoming()[:UPCOMING_LIMIT]),
+            # Lazy: read only when the results are rendered, not when they come from the fragment cache.
+            filter=filterset, upcoming=SimpleLazyObject(lambda: list(dialogues.upcoming()[:UPCOMING_LIMIT])),
             page_obj=_page(self.request, dialogues.past(), 20), viewer_zone=viewer_zone(self.request),
             can_manage=can_manage_dialogues(self.request.user), **kwargs,
         )

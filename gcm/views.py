@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from core.caching import cached
@@ -14,13 +15,14 @@ class HomeView(TemplateView):
     template_name = "gcm/home.html"
 
     def get_context_data(self, **kwargs):
-        cycle = active_cycle()
-        stats = cached("home-stats", cycle.pk, lambda: {item["key"]: item for item in collect("home", cycle)}) \
-            if cycle else {}
+        # Lazy: the page's content is a public fragment (templates' publiccache); on a cache hit none of it is read.
+        cycle = SimpleLazyObject(active_cycle)
         return super().get_context_data(
             cycle=cycle,
-            stats=stats,
-            documents=cycle.documents.all() if cycle else [],
+            stats=SimpleLazyObject(lambda: cached(
+                "home-stats", cycle.pk, lambda: {item["key"]: item for item in collect("home", cycle)})
+                if cycle else {}),
+            documents=SimpleLazyObject(lambda: list(cycle.documents.all()) if cycle else []),
             champions=champion_states(),
             round_tables=round_table_list(),
             **kwargs,
@@ -43,7 +45,7 @@ class ObjectiveDetailView(TemplateView):
             objective=objective,
             previous=Objective.objects.filter(number=objective.number - 1).first(),
             next=Objective.objects.filter(number=objective.number + 1).first(),
-            sections=collect("objective", objective),
+            sections=SimpleLazyObject(lambda: collect("objective", objective)),
             **kwargs,
         )
 
@@ -56,6 +58,6 @@ class RoundTableDetailView(TemplateView):
         return super().get_context_data(
             round_table=round_table,
             objectives=round_table.objectives.all(),
-            sections=collect("round_table", round_table),
+            sections=SimpleLazyObject(lambda: collect("round_table", round_table)),
             **kwargs,
         )

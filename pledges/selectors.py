@@ -247,12 +247,6 @@ def dashboard_charts(figures):
     return charts, currency
 
 
-def public_pledges_with_updates():
-    """public_pledges() plus the published progress updates of each (`published_updates`), for the open data."""
-    updates = ProgressUpdate.objects.filter(status=UpdateStatus.PUBLISHED).order_by("-date", "-pk")
-    return public_pledges().prefetch_related(Prefetch("updates", queryset=updates, to_attr="published_updates"))
-
-
 def pledge_site_search(text, *, limit=10):
     """Published pledges matching `text`, for the site-wide search."""
     from core.search import text_search

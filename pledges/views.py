@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -60,7 +61,9 @@ class PledgeListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = pledge_list(params=self.request.GET)
-        page_obj = CachedCountPaginator(filterset.qs, 20).get_page(self.request.GET.get("page"))
+        # Lazy: on a cache hit of the results block neither the count nor the rows are read.
+        page_obj = SimpleLazyObject(
+            lambda: CachedCountPaginator(filterset.qs, 20).get_page(self.request.GET.get("page")))
         return super().get_context_data(filter=filterset, page_obj=page_obj,
                                         query=self.request.GET.urlencode(), **kwargs)
 
@@ -70,8 +73,11 @@ class PledgeDashboardView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = pledge_list(params=self.request.GET)
-        figures = cached_for_query("pledge-dashboard", filterset.qs, lambda: dashboard(filterset.qs))
-        charts, currency_chart = dashboard_charts(figures)
+        # Lazy: computed only when the figures panel is rendered, not when it comes from the fragment cache.
+        figures = SimpleLazyObject(lambda: cached_for_query("pledge-dashboard", filterset.qs,
+                                                            lambda: dashboard(filterset.qs)))
+        both = SimpleLazyObject(lambda: dashboard_charts(figures))
+        charts, currency_chart = SimpleLazyObject(lambda: both[0]), SimpleLazyObject(lambda: both[1])
         return super().get_context_data(filter=filterset, figures=figures, charts=charts,
                                         currency_chart=currency_chart,
                                         query=self.request.GET.urlencode(), **kwargs)

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -75,11 +76,14 @@ class PracticeListView(TemplateView):
     def get_context_data(self, **kwargs):
         practice_filter = filtered_practices(self.request)
         queryset = practice_filter.qs
-        page = CachedCountPaginator(selectors.practice_list_rows(queryset), PAGE_SIZE).get_page(
-            self.request.GET.get("page"))
-        facets = cached_for_query("practice-facets", queryset, lambda: selectors.practice_facets(queryset))
+        # Lazy, like the facets: on a cache hit of the results block neither the count nor the rows are read.
+        page = SimpleLazyObject(lambda: CachedCountPaginator(selectors.practice_list_rows(queryset), PAGE_SIZE)
+                                .get_page(self.request.GET.get("page")))
+        # Lazy: read only when the facet panel is rendered, not when it comes from the fragment cache.
+        facets = SimpleLazyObject(lambda: self._facets(
+            cached_for_query("practice-facets", queryset, lambda: selectors.practice_facets(queryset))))
         return super().get_context_data(
-            filter=practice_filter, page_obj=page, practices=page.object_list, facets=self._facets(facets),
+            filter=practice_filter, page_obj=page, practices=SimpleLazyObject(lambda: page.object_list), facets=facets,
             query=self.request.GET.urlencode(),
             sort_choices=SORT_CHOICES,
             **kwargs,
@@ -117,7 +121,9 @@ class PracticeDetailView(TemplateView):
         submitter_side = perms.is_submitter_side(user, practice)
         return super().get_context_data(
             practice=practice,
-            related=selectors.related_practices(practice) if practice.status == PracticeStatus.PUBLISHED else [],
+            # Lazy and cached as a public fragment: ranking every practice that shares an objective is costly.
+            related=SimpleLazyObject(lambda: list(selectors.related_practices(practice))
+                                     if practice.status == PracticeStatus.PUBLISHED else []),
             is_submitter=submitter_side,
             can_edit=perms.can_edit_practice(user, practice),
             can_submit=perms.can_submit_practice(user, practice),

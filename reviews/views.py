@@ -6,12 +6,14 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import SecretariatRequiredMixin
+from core.caching import CachedCountPaginator
 from core.drafts import StaleEdit, StashOnLogoutMixin
 from core.web import run_service
 from core.workflow import DomainError
@@ -48,10 +50,13 @@ class ReviewListView(TemplateView):
     def get_context_data(self, **kwargs):
         cycle = selectors.cycle_for(self.request.GET.get("cycle"))
         review_filter = selectors.published_review_list(cycle=cycle, params=self.request.GET)
-        page = Paginator(review_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        # Lazy: on a cache hit of the results block neither the count nor the rows are read.
+        page = SimpleLazyObject(
+            lambda: CachedCountPaginator(review_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page")))
         return super().get_context_data(
             cycle=cycle, cycles=list(Cycle.objects.order_by("-year")), filter=review_filter, page_obj=page,
-            overview=selectors.state_overview(cycle), **kwargs,
+            # Lazy: read only when the overview is rendered, not when it comes from the fragment cache.
+            overview=SimpleLazyObject(lambda: selectors.state_overview(cycle)), **kwargs,
         )
 
 

@@ -220,3 +220,31 @@ def test_pledges_expose_and_filter_by_their_content_language(client, db):
     PublishedPledgeFactory(language="es")
     data = client.get(reverse("api:pledge-list"), {"language": "ar"}).json()
     assert [(row["id"], row["language"]) for row in data["results"]] == [(arabic.pk, "ar")]
+
+
+def test_list_pages_are_cached_briefly_with_their_validators_and_still_rate_limited(client, db, settings):
+    settings.PUBLIC_CACHE_SECONDS = 60
+    settings.API_ANON_RATE = "4/minute"
+    first_pledge = PublishedPledgeFactory(title="First-pledge-marker")
+    url = reverse("api:pledge-list")
+    first = client.get(url)
+    PublishedPledgeFactory(title="Second-pledge-marker")
+    cached = client.get(url)
+    assert cached.status_code == 200 and cached.content == first.content  # kept: the second is not there yet
+    assert b"First-pledge-marker" in cached.content and b"Second-pledge-marker" not in cached.content
+    assert cached["ETag"] == first["ETag"] and cached["Last-Modified"] == first["Last-Modified"]
+    assert cached["Content-Type"] == first["Content-Type"] == "application/json"
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert b"Second-pledge-marker" in client.get(url, {"page_size": 10}).content  # another query, fresh
+    assert client.get(url).status_code == 429  # the limit counts cached answers too
+    settings.API_ANON_RATE = "100/minute"
+    detail_url = reverse("api:pledge-detail", args=[first_pledge.pk])
+    detail = client.get(detail_url)
+    assert detail.status_code == 200 and b"First-pledge-marker" in detail.content
+    type(first_pledge).objects.filter(pk=first_pledge.pk).update(title="Renamed-pledge-marker")
+    again = client.get(detail_url)
+    assert again.content == detail.content and again["ETag"] == detail["ETag"]  # the object is kept 60 s too
+    assert client.get(detail_url, headers={"If-None-Match": detail["ETag"]}).status_code == 304
+    assert client.get(reverse("api:pledge-detail", args=[10**9])).status_code == 404  # a miss is never kept
+    settings.PUBLIC_CACHE_SECONDS = 0
+    assert b"Second-pledge-marker" in client.get(url).content  # no caching: always fresh

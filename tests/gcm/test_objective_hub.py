@@ -59,3 +59,24 @@ def test_objective_hub_counts_pledges_by_type(client):
     section = html[html.index('data-section="pledge-types"'):]
     section = section[:section.index("</ul>")]
     assert "type=financial\">Financial</a> <span class=\"badge text-bg-secondary\">2<" in section
+
+
+@pytest.mark.django_db
+def test_hub_sections_and_home_are_cached_publicly_and_the_header_stays_personal(client, settings):
+    from tests.factories import UserFactory
+
+    settings.PUBLIC_CACHE_SECONDS = 60
+    _seed(STATES[:1])
+    few, first = _queries(client)
+    home = client.get(reverse("gcm:home")).content.decode()
+    _seed(STATES[1:])
+    cached, again = _queries(client)
+    assert again.count("data-review-entry=") == first.count("data-review-entry=") == 1  # kept 60 s
+    assert cached < few  # the sections' queries are not run on a cache hit
+    client.force_login(UserFactory(full_name="Ana Cached-Visitor"))
+    signed_in = client.get(reverse("gcm:home")).content.decode()
+    assert "Ana Cached-Visitor" in signed_in and "Ana Cached-Visitor" not in home  # header outside the cache
+    assert 'name="csrfmiddlewaretoken"' in signed_in  # the sign-out form, rendered for this visitor
+    assert signed_in.count('data-stat="practices"') == home.count('data-stat="practices"') == 1
+    settings.PUBLIC_CACHE_SECONDS = 0
+    assert _queries(client)[1].count("data-review-entry=") == 4

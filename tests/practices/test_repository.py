@@ -188,3 +188,23 @@ def test_objective_section_keeps_a_constant_query_count(client):
     with CaptureQueriesContext(connection) as five:
         client.get(reverse("gcm:objective", args=[15]))
     assert len(one) == len(five)
+
+
+def test_facet_panel_is_cached_per_query_and_language_and_never_the_personal_header(client, repository,
+                                                                                     settings):
+    from tests.factories import UserFactory
+
+    settings.PUBLIC_CACHE_SECONDS = 60
+    first = client.get(LIST).content.decode()
+    newer = PracticeFactory(status=S.PUBLISHED, title="Newer", objectives=[3], countries=["PER"])
+    cached = client.get(LIST).content.decode()
+    assert newer.pk not in ids_in(client.get(LIST)) and newer.pk in ids_in(client.get(LIST, {"page": 1}))
+    assert 'data-facet-value="PER"' not in first and 'data-facet-value="PER"' not in cached  # kept 60 s
+    assert 'data-facet-value="PER"' in client.get(LIST, {"objective": 3}).content.decode()  # other query
+    assert 'data-facet-value="PER"' in client.get("/fr/practices/").content.decode()  # other language
+    user = UserFactory(email="someone@example.org")
+    client.force_login(user)
+    signed_in = client.get(LIST).content.decode()
+    assert "My practices" in signed_in and "My practices" not in first  # outside the cached panel
+    settings.PUBLIC_CACHE_SECONDS = 0
+    assert 'data-facet-value="PER"' in client.get(LIST).content.decode()  # no caching: always fresh
