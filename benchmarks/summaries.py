@@ -9,7 +9,10 @@ fills it, then builds each summary through the real service and prints figures; 
     .venv/bin/python benchmarks/summaries.py --kinds compendium --processes 1
 
 The compendium is drawn in parts by SUMMARY_PDF_PROCESSES processes (--processes; default the CPUs); its log line
-gives the time of each phase.
+gives the time of each phase. Its drawn parts are kept, so `--rebuild` builds it again after one review changed
+(what the secretariat gets from the second request of a cycle on): only that review's part is drawn again.
+
+    .venv/bin/python benchmarks/summaries.py --kinds compendium --rebuild
 """
 
 import argparse
@@ -34,6 +37,8 @@ def main():
     parser.add_argument("--kinds", nargs="+", default=["compendium", "cycle_status", "practice_digest",
                                                         "pledge_campaign"])
     parser.add_argument("--processes", type=int, help="SUMMARY_PDF_PROCESSES for the compendium (default: the CPUs)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="build the compendium again after one review changed (its stored parts reused)")
     args = parser.parse_args()
     if args.processes:
         os.environ["SUMMARY_PDF_PROCESSES"] = str(args.processes)
@@ -60,6 +65,13 @@ def main():
     for kind in args.kinds:
         seconds, queries, pages, size = measure(staff, cycle, kind)
         print(f"{kind:<18} {seconds:>8.1f} {queries:>8} {pages:>6} {size / 1024:>8.0f}")
+        if kind == "compendium" and args.rebuild:
+            from reviews.models import Review
+
+            changed = Review.objects.filter(cycle=cycle).order_by("pk")[len(ANSWER) % args.states]
+            Review.objects.filter(pk=changed.pk).update(next_steps=ANSWER + " Updated after the first build.")
+            seconds, queries, pages, size = measure(staff, cycle, kind)
+            print(f"{'  again, 1 changed':<18} {seconds:>8.1f} {queries:>8} {pages:>6} {size / 1024:>8.0f}")
 
 
 def populate(states, objectives):

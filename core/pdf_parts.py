@@ -4,14 +4,18 @@ One WeasyPrint pass costs ~45 ms of CPU a page, so a 2,300-page document takes m
 are laid out concurrently (`lay_out_part`, one process each); the caller then knows every part's page count and
 the page of every anchor, so it can draw its table of contents with the real page numbers, and stamp "Page N of
 M" on each part afterwards (`stamp_part`: a blank WeasyPrint document holding only the footers, merged page by
-page). `join_pdfs` puts the parts together.
+page). `join_pdfs` puts the parts together. `PartStore` keeps drawn parts under the digest of their HTML, so a
+document built again draws only the parts whose content changed.
 
 Processes are forked, so they share the parent's Django setup (the URL fetcher reads the static files through it);
 they only ever run WeasyPrint on HTML strings, never touch the database, and die with their parent.
 """
 
 import ctypes
+import hashlib
 import io
+import json
+import logging
 import multiprocessing
 import signal
 import sys
@@ -21,6 +25,7 @@ from typing import NamedTuple
 
 from .pdf import PDF_BASE_URL, local_fetcher
 
+logger = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels (96 a inch); PDF user space is in points (72 an inch)
 
@@ -90,6 +95,73 @@ def stamp_part(pdf, overlay_html):
         page.merge_page(footer)
         page.compress_content_streams()
     return _bytes(writer)
+
+
+class PartStore:
+    """Parts already laid out and drawn, kept in the default file storage under `folder`, each named by the digest
+    of the HTML that drew it (with `salt`: whatever else its look depends on, e.g. the stylesheets) and of the
+    WeasyPrint version. The same HTML always draws the same part, so a part found here is the part that drawing
+    would give, and any change of content, wording, language or style misses it.
+
+    A part is two files: `<digest>.pdf` and `<digest>.json` (pages, anchors), the latter written last; one that
+    cannot be read back is treated as absent (and drawn again)."""
+
+    def __init__(self, folder, *, salt=""):
+        from weasyprint import __version__ as weasyprint_version
+
+        self.folder, self._salt = folder.rstrip("/"), f"{weasyprint_version}\0{salt}\0"
+
+    def key(self, html):
+        return hashlib.sha256((self._salt + html).encode()).hexdigest()
+
+    def load(self, key):
+        from django.core.files.storage import default_storage
+
+        try:
+            with default_storage.open(self._name(key, "json")) as handle:
+                meta = json.load(handle)
+            with default_storage.open(self._name(key, "pdf")) as handle:
+                pdf = handle.read()
+        except (OSError, ValueError):  # absent, or half written by a build that died
+            return None
+        if hashlib.sha256(pdf).hexdigest() != meta.get("sha256"):
+            logger.warning("Stored PDF part %s/%s does not match its digest; drawing it again.", self.folder, key)
+            return None
+        return PdfPart(pdf, meta["pages"], meta["anchors"])
+
+    def save(self, key, part):
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        for extension, content in (("pdf", part.pdf), ("json", json.dumps(
+                {"pages": part.pages, "anchors": part.anchors, "sha256": hashlib.sha256(part.pdf).hexdigest()}
+        ).encode())):
+            name = self._name(key, extension)
+            default_storage.delete(name)  # a leftover of a build that died: replaced, never saved beside
+            default_storage.save(name, ContentFile(content))
+
+    def prune(self, keep):
+        """Delete the stored parts whose key is not in `keep` (those of earlier versions of the document)."""
+        from django.core.files.storage import default_storage
+
+        try:
+            _folders, files = default_storage.listdir(self.folder)
+        except (OSError, NotImplementedError):
+            return
+        keep = set(keep)
+        for name in files:
+            if name.rpartition(".")[0] not in keep:
+                default_storage.delete(f"{self.folder}/{name}")
+
+    def _name(self, key, extension):
+        return f"{self.folder}/{key}.{extension}"
+
+
+def done(result):
+    """A future already holding `result` (a part found in a PartStore, beside the parts being drawn)."""
+    future = Future()
+    future.set_result(result)
+    return future
 
 
 def join_pdfs(pdfs, *, links=(), anchors=None, language=""):

@@ -271,6 +271,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "pledge-mark-inactive": {"task": "pledges.mark_inactive", "schedule": crontab(hour=6, minute=45)},
     "open-data-zip": {"task": "api.build_open_data", "schedule": crontab(hour=2, minute=30)},
+    "compendium-parts": {"task": "secretariat.draw_compendium_parts", "schedule": crontab(hour=3, minute=0)},
     "dialogue-reminders": {"task": "dialogues.send_reminders", "schedule": timedelta(minutes=10)},
 }
 

@@ -119,6 +119,29 @@ def summary_fail_stale(*, now=None):
     return failed
 
 
+def compendium_draw_parts(*, cycle=None):
+    """Nightly: draw and keep the compendium parts of `cycle` (default: the active one) not stored yet, in every
+    language a compendium of it was requested in, so the next request draws only what changed since the night.
+    Return {language: parts drawn}."""
+    from gcm.models import Cycle
+
+    from .summaries import compendium
+
+    cycle = cycle or Cycle.objects.active()
+    if cycle is None:
+        return {}
+    languages = sorted(set(SummaryDocument.objects.filter(cycle=cycle, kind=SummaryKind.COMPENDIUM)
+                           .values_list("language", flat=True)))
+    drawn = {}
+    for language in languages:
+        with translation.override(language):
+            drawn[language] = compendium.draw_parts(SummaryDocument(kind=SummaryKind.COMPENDIUM, cycle=cycle,
+                                                                    language=language))
+    if any(drawn.values()):
+        logger.info("Compendium parts of %s drawn ahead: %s.", cycle, drawn)
+    return drawn
+
+
 def _render(document):
     """The PDF bytes of the document, in its language: drawn in parts by the summaries that do so, else in one
     WeasyPrint pass."""

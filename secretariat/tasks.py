@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from .digest import digest_send
-from .services import summary_build, summary_fail_stale
+from .services import compendium_draw_parts, summary_build, summary_fail_stale
 
 
 @shared_task(bind=True, name="secretariat.build_summary", acks_late=True, autoretry_for=(OSError,),
@@ -21,3 +21,9 @@ def fail_stale_summaries_task():
 def send_daily_digest_task():
     """Daily (beat): the digest of the secretariat's queues; sends nothing twice the same day."""
     return digest_send()
+
+
+@shared_task(name="secretariat.draw_compendium_parts", acks_late=True)
+def draw_compendium_parts_task():
+    """Nightly (beat): the compendium parts that changed during the day drawn ahead of the next request."""
+    return compendium_draw_parts()

@@ -1,0 +1,160 @@
+"""Parts of the compendium once drawn are kept (core.pdf_parts.PartStore) and reused by the next build: only the
+parts whose reviews changed are drawn again, the joined document is the same as one drawn from scratch, its page
+numbers and the date of its data are always the new build's, and the parts of earlier versions are deleted."""
+
+import io
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from pypdf import PdfReader
+
+from reviews.models import Review
+from secretariat.models import SummaryStatus
+from secretariat.summaries import compendium
+from tests.secretariat.test_compendium_parts import build, read
+from tests.secretariat.test_compendium_parts import reviews as reviews  # noqa: PLC0414 - the fixture, reused
+
+pytestmark = pytest.mark.django_db
+DATE = re.compile(r"Data as of (.*?) \(UTC\)")
+
+
+@pytest.fixture
+def drawn(monkeypatch, settings):
+    """The HTML of every part drawn (SUMMARY_PDF_PROCESSES 1: drawn in this process, so they can be counted)."""
+    settings.SUMMARY_PDF_PROCESSES = 1
+    calls = []
+    original = compendium.lay_out_part
+
+    def counting(html):
+        calls.append(html)
+        return original(html)
+
+    monkeypatch.setattr(compendium, "lay_out_part", counting)
+    return calls
+
+
+def stored_parts(document):
+    folder = f"summaries/compendium-parts/{document.cycle_id}/{document.language}"
+    return sorted(default_storage.listdir(folder)[1])
+
+
+def test_a_second_build_reuses_every_part_and_gives_the_same_pages(secretariat_user, reviews, drawn,
+                                                                    django_capture_on_commit_callbacks):
+    first = build(secretariat_user, django_capture_on_commit_callbacks)
+    parts = len(drawn)
+    assert first.status == SummaryStatus.DONE, first.error
+    assert parts >= 3  # 7 reviews, one process: parts of about two reviews
+    assert len(stored_parts(first)) == 2 * parts  # a PDF and its page record each
+
+    second = build(secretariat_user, django_capture_on_commit_callbacks)
+    assert second.status == SummaryStatus.DONE, second.error
+    assert len(drawn) == parts  # nothing drawn again
+    one, two = read(first)[1], read(second)[1]
+    assert [DATE.sub("", page) for page in one] == [DATE.sub("", page) for page in two]
+    assert stored_parts(second) == stored_parts(first)
+
+
+def test_a_changed_review_draws_its_part_only_and_the_old_part_is_deleted(secretariat_user, reviews, drawn,
+                                                                         django_capture_on_commit_callbacks):
+    first = build(secretariat_user, django_capture_on_commit_callbacks)
+    parts, before = len(drawn), stored_parts(first)
+    kenya = Review.objects.get(pk=next(r.pk for r in reviews if r.member_state.iso3 == "KEN"))
+    kenya.next_steps = "Open a second migrant resource centre in Mombasa."
+    kenya.save(update_fields=["next_steps"])
+
+    second = build(secretariat_user, django_capture_on_commit_callbacks)
+    assert second.status == SummaryStatus.DONE, second.error
+    assert len(drawn) == parts + 1
+    assert "Mombasa" in drawn[-1] and "Kenya" in drawn[-1]
+    pages = read(second)[1]
+    assert any("Open a second migrant resource centre in Mombasa." in page for page in pages)
+    after = stored_parts(second)
+    assert len(after) == len(before) and len(set(before) - set(after)) == 2  # the old part's two files went
+
+
+def test_page_numbers_and_the_data_date_are_the_new_builds(secretariat_user, reviews, drawn, monkeypatch,
+                                                          django_capture_on_commit_callbacks):
+    build(secretariat_user, django_capture_on_commit_callbacks)
+    parts = len(drawn)
+    later = timezone.now() + timedelta(days=3)
+    monkeypatch.setattr("secretariat.summaries.timezone.now", lambda: later)
+    Review.objects.filter(pk=reviews[0].pk).update(next_steps="A much longer plan. " * 400)  # its part grows
+
+    second = build(secretariat_user, django_capture_on_commit_callbacks)
+    assert len(drawn) == parts + 1
+    pages = read(second)[1]
+    total = len(pages)
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {total}" in text, number
+        assert str(later.year) in DATE.search(text).group(1) and f"{later.day}" in DATE.search(text).group(1)
+    contents = dict(re.findall(r"([A-Z][\w ]+?) \.{3,} ?(\d+)", pages[1].removeprefix("Contents ")))
+    for name, page in contents.items():
+        assert pages[int(page) - 1].startswith(f"{name} Submitted on"), (name, page)
+
+
+def test_a_damaged_stored_part_is_drawn_again(secretariat_user, reviews, drawn, django_capture_on_commit_callbacks):
+    first = build(secretariat_user, django_capture_on_commit_callbacks)
+    parts = len(drawn)
+    folder = f"summaries/compendium-parts/{first.cycle_id}/{first.language}"
+    damaged = next(name for name in stored_parts(first) if name.endswith(".pdf"))
+    default_storage.delete(f"{folder}/{damaged}")
+    default_storage.save(f"{folder}/{damaged}", io.BytesIO(b"%PDF-1.7 truncated"))
+
+    second = build(secretariat_user, django_capture_on_commit_callbacks)
+    assert second.status == SummaryStatus.DONE, second.error
+    assert len(drawn) == parts + 1
+    assert len(PdfReader(io.BytesIO(second.file.open("rb").read())).pages) == len(read(first)[1])
+
+
+def test_each_language_keeps_its_own_parts(secretariat_user, reviews, drawn, django_capture_on_commit_callbacks):
+    english = build(secretariat_user, django_capture_on_commit_callbacks)
+    parts = len(drawn)
+    french = build(secretariat_user, django_capture_on_commit_callbacks, language="fr")
+    assert french.status == SummaryStatus.DONE, french.error
+    assert len(drawn) == 2 * parts  # nothing of the English parts reused for French
+    assert "Soumis le" in read(french)[1][2]
+    assert stored_parts(english) and stored_parts(french)
+
+
+def test_parts_are_cut_where_the_states_say_so_not_by_position():
+    """Adding a review in the middle changes the part it falls into, not the boundaries of the others."""
+    from types import SimpleNamespace
+
+    from gcm.models import MemberState
+
+    def rows(codes):
+        return [SimpleNamespace(member_state=SimpleNamespace(iso3=code)) for code in codes]
+
+    codes = sorted(MemberState.objects.members().values_list("iso3", flat=True))
+    assert len(codes) == 193
+    compendium_parts = compendium._groups(rows(codes), processes=2)
+    fewer = compendium._groups(rows(codes[:90] + codes[91:]), processes=2)
+    as_codes = [[r.member_state.iso3 for r in part] for part in compendium_parts]
+    fewer_codes = [[r.member_state.iso3 for r in part] for part in fewer]
+    changed = [part for part in as_codes if part not in fewer_codes]
+    assert len(changed) == 1 and codes[90] in changed[0]
+    assert 15 <= len(as_codes) <= 40 and max(map(len, as_codes)) <= 2 * compendium.PART_REVIEWS
+
+
+def test_the_nightly_task_draws_ahead_what_changed_in_each_requested_language(
+        secretariat_user, reviews, drawn, settings, django_capture_on_commit_callbacks):
+    from secretariat.tasks import draw_compendium_parts_task
+
+    assert any(entry["task"] == "secretariat.draw_compendium_parts"
+               for entry in settings.CELERY_BEAT_SCHEDULE.values())
+    assert draw_compendium_parts_task.apply().get() == {}  # no compendium requested yet: nothing drawn
+    assert drawn == []
+    build(secretariat_user, django_capture_on_commit_callbacks, language="es")
+    parts = len(drawn)
+    assert draw_compendium_parts_task.apply().get() == {"es": 0}  # all stored already
+    Review.objects.filter(pk=reviews[3].pk).update(next_steps="Abrir una oficina de atención en Cartagena.")
+
+    assert draw_compendium_parts_task.apply().get() == {"es": 1}  # the night: the changed part
+    assert "Cartagena" in drawn[-1] and 'lang="es"' in drawn[-1]
+    document = build(secretariat_user, django_capture_on_commit_callbacks, language="es")
+    assert document.status == SummaryStatus.DONE, document.error
+    assert len(drawn) == parts + 1  # the request the next morning draws nothing
+    assert any("Cartagena" in page for page in read(document)[1])
