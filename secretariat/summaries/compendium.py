@@ -33,7 +33,7 @@ from . import base_context
 TEMPLATE = "secretariat/summaries/compendium.html"
 logger = logging.getLogger(__name__)
 PARTS_PER_PROCESS = 3  # a small compendium is cut into at least this many parts per process
-PART_REVIEWS = 8  # a large one into parts of about this many reviews (~100 pages), whatever the processes
+PART_REVIEWS = 8  # a large one into parts of about this many reviews (~75 pages), whatever the processes
 STYLESHEETS = ("css/pdf.css", "css/summary_pdf.css")  # what a part's look depends on beside its HTML
 
 
@@ -127,15 +127,17 @@ def _stamp(pool, context, laid_out, front_pages, total):
 
 
 def _groups(reviews, processes):
-    """The reviews, in order, cut into parts. A part ends after a review whose State's code hashes to 0 modulo the
-    target size (or at twice that size), so a review added or removed moves the boundaries of its own part only.
+    """The reviews, in order, cut into parts of about `target` reviews: a part of at least half the target ends
+    after a review whose State's code hashes to 0 modulo half the target (at twice the target in any case), so a
+    review added or removed moves the boundaries of its own part, seldom of the next, never of the others.
     The target is PART_REVIEWS, smaller for a compendium too small to give every process a few parts."""
     target = max(1, min(PART_REVIEWS, len(reviews) // (processes * PARTS_PER_PROCESS)))
+    half = max(1, target // 2)
     groups, current = [], []
     for review in reviews:
         current.append(review)
         digest = hashlib.blake2b(review.member_state.iso3.encode(), digest_size=4).digest()
-        if int.from_bytes(digest, "big") % target == 0 or len(current) >= 2 * target:
+        if len(current) >= 2 * target or (len(current) >= target // 2 and int.from_bytes(digest, "big") % half == 0):
             groups.append(current)
             current = []
     return [*groups, current] if current else groups
