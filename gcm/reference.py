@@ -6,16 +6,24 @@ needs a new migration that calls `gcm.loading.load`); adding a UI language adds 
 Where the Arabic, Chinese and Russian wording was checked (December 2026), and what is still unchecked:
 - zh principles (all 10) and the zh titles of A/RES/73/326 and A/RES/76/266 (gcm/loading.py): General Assembly
   resolution 76/266, paragraphs 2 and 3, https://www.un.org/zh/documents/treaty/A-RES-76-266
-- ru objectives 1 and 2: the Russian text of A/CONF.231/3 (the Compact as adopted) as reproduced at
+- ru objectives 1 and 2 (2 as far as "…которые заставляют людей покидать стра", where the readable copy ends): the
+  Russian text of A/CONF.231/3 (the Compact as adopted) as reproduced at
   https://rus.err.ee/877566/globalnyj-dogovor-oon-o-migracii-polnyj-tekst (a copy of the UN document itself,
   https://assets.documentcloud.org/documents/5141052/N1824449.txt, could not be read as far as its objectives)
 - ru objectives 16, 23 and the opening words of 17 ("Искоренение всех форм дискриминации"): quoted from the Compact
   at https://fergana.news/articles/102576; 16 also in IOM's Russian World Migration Report 2020
   (http://hozir.org/doklad-o-migracii-v-mire-2020/hozir.org/doklad-o-migracii-v-mire-2020.html?page=183)
 - unchecked, awaiting the UN texts (A/RES/73/195 in ar/zh/ru, migrationnetwork.un.org in ar/zh/ru): every ar
-  title; the zh objectives and round tables; ru objectives 3-15, 18-22 and the rest of 17, the ru principles and
-  round tables; all short titles in ar/zh/ru (the UN Network on Migration's labels); the ar and ru key documents;
-  the sub-region names.
+  title; the zh objectives and round tables; ru objectives 3-15, 18-22, the end of 2 and the rest of 17, the ru
+  principles and round tables; all short titles in ar/zh/ru (the UN Network on Migration's labels); the ar and ru
+  key documents; the sub-region names.
+- searched again for issue #12 (December 2026), nothing more verified: of the copies of the official texts found,
+  only the openings could be read, and they end before the Compact's list of objectives (paragraph 16) — zh:
+  mirrors of https://www.un.org/zh/documents/treaty/A-RES-73-195 (fanyjok.com, news.ccdaohedz.com); ru: the two
+  copies above; ar: https://www.un.org/ar/migration2022/global-compact-for-migration and the Network's Arabic FAQ
+  (https://migrationnetwork.un.org/zh-hant/node/2312). The Network's hub, with its objective and principle
+  labels, is stored in English and Spanish only (https://migrationnetwork.un.org/es/hub); no ar/ru text of
+  A/RES/73/326 or A/RES/76/266 was found.
 """
 
 # number: (short titles, official titles)
