@@ -13,17 +13,23 @@ Where the Arabic, Chinese and Russian wording was checked (December 2026), and w
 - ru objectives 16, 23 and the opening words of 17 ("Искоренение всех форм дискриминации"): quoted from the Compact
   at https://fergana.news/articles/102576; 16 also in IOM's Russian World Migration Report 2020
   (http://hozir.org/doklad-o-migracii-v-mire-2020/hozir.org/doklad-o-migracii-v-mire-2020.html?page=183)
+- ar objective 8: as quoted from the Compact by the UN Network on Migration in its Arabic statement on missing
+  migrants (https://migrationnetwork.un.org/ar/statements), "يإنقاذ الأوراح وبذل جهود دولية منسّقة بشأن المهاجرين
+  المفقودين" (sic: the statement's typing, and the quote bent into its sentence with the prefix "ب"); the Spanish
+  text of the same joint statement
+  (https://www.icrc.org/es/document/actuemos-ahora-salvar-vidas-evitar-desaparicion-migrantes-CICR-IFRC-NU) quotes
+  the official Spanish title word for word. Not yet checked against A/RES/73/195 itself.
 - unchecked, awaiting the UN texts (A/RES/73/195 in ar/zh/ru, migrationnetwork.un.org in ar/zh/ru): every ar
-  title; the zh objectives and round tables; ru objectives 3-15, 18-22, the end of 2 and the rest of 17, the ru
+  title but 8; the zh objectives and round tables; ru objectives 3-15, 18-22, the end of 2 and the rest of 17, the ru
   principles and round tables; all short titles in ar/zh/ru (the UN Network on Migration's labels); the ar and ru
   key documents; the sub-region names.
-- searched again for issue #12 (December 2026), nothing more verified: of the copies of the official texts found,
-  only the openings could be read, and they end before the Compact's list of objectives (paragraph 16) — zh:
-  mirrors of https://www.un.org/zh/documents/treaty/A-RES-73-195 (fanyjok.com, news.ccdaohedz.com); ru: the two
-  copies above; ar: https://www.un.org/ar/migration2022/global-compact-for-migration and the Network's Arabic FAQ
-  (https://migrationnetwork.un.org/zh-hant/node/2312). The Network's hub, with its objective and principle
-  labels, is stored in English and Spanish only (https://migrationnetwork.un.org/es/hub); no ar/ru text of
-  A/RES/73/326 or A/RES/76/266 was found.
+- searched again for issue #12 (December 2026), and only ar objective 8 (above) newly verified: of the copies of
+  the official texts found, only the openings could be read, and they end before the Compact's list of objectives
+  (paragraph 16) — zh: mirrors of https://www.un.org/zh/documents/treaty/A-RES-73-195 (fanyjok.com,
+  news.ccdaohedz.com); ru: the two copies above; ar: https://www.un.org/ar/migration2022/global-compact-for-migration
+  and the Network's Arabic FAQ (https://migrationnetwork.un.org/zh-hant/node/2312). The Network's hub, with its
+  objective and principle labels, is stored in English and Spanish only (https://migrationnetwork.un.org/es/hub);
+  no ar/ru text of A/RES/73/326 or A/RES/76/266 was found.
 """
 
 # number: (short titles, official titles)
@@ -173,7 +179,7 @@ OBJECTIVES = {
             "es": "Salvar vidas",
         },
         {
-            "ar": "إنقاذ الأرواح ووضع جهود دولية منسقة بشأن المهاجرين المفقودين",
+            "ar": "إنقاذ الأرواح وبذل جهود دولية منسقة بشأن المهاجرين المفقودين",
             "zh": "拯救生命，就失踪移民问题开展协调一致的国际努力",
             "en": "Save lives and establish coordinated international efforts on missing migrants",
             "fr": "Sauver des vies et mettre en place une action internationale coordonnée pour retrouver les "

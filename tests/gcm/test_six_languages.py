@@ -56,9 +56,10 @@ def test_key_documents_have_six_language_titles_in_the_database():
     ("ru", 17, "Искоренение всех форм дискриминации"),
     ("ru", 23, "Укрепление международного сотрудничества и глобального партнерства в целях обеспечения "
                "безопасной, упорядоченной и легальной миграции"),
+    ("ar", 8, "إنقاذ الأرواح وبذل جهود دولية منسقة بشأن المهاجرين المفقودين"),
 ])
 def test_objective_titles_use_the_gcms_official_wording(language, number, official):
-    # Only wording checked against a copy of the Compact belongs here; gcm/reference.py lists the sources.
+    # Only wording checked against a copy or a quotation of the Compact belongs here (sources: gcm/reference.py).
     objective = Objective.objects.get(number=number)  # loaded by the data migrations
     with translation.override(language):
         assert objective.title.startswith(official)
