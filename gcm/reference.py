@@ -3,19 +3,44 @@ languages (keys in UN order: ar, zh, en, fr, ru, es). Objective titles follow th
 Assembly resolution 73/195) in each language. Loaded into the database by data migrations (a wording change here
 needs a new migration that calls `gcm.loading.load`); adding a UI language adds a key to each dict.
 
+Short titles of the objectives are the labels of the UN Network on Migration's hub (its "GCM objective" filter),
+word for word in English, French and Spanish, as checked in December 2026 (issue #12; migration 0006 for the French
+and Spanish ones that had differed): https://migrationnetwork.un.org/hub, https://migrationnetwork.un.org/fr/hub and
+https://migrationnetwork.un.org/es/hub (the copies read were those pages with a filter in their query string).
+The same filters list the guiding principles; their titles here are not short labels but the principles' titles, and
+where they differ from the hub's labels they were left as they are, awaiting a check against the text of the
+Compact (A/RES/73/195, paragraph 15): es "Centrado en las personas" (hub: "Centrada…"); fr "Axé sur l’être humain"
+(hub: "Priorité à la dimension humaine"), "État de droit et garanties procédurales" ("Primauté du droit et garanties
+d’une procédure régulière"), "Prise en compte de la situation des enfants" ("Adaptation aux besoins de l’enfant"),
+"Approche mobilisant toute la société" ("Approche mobilisant l’ensemble de la société"). The en principles match.
+
 Where the Arabic, Chinese and Russian wording was checked (December 2026), and what is still unchecked:
 - zh principles (all 10) and the zh titles of A/RES/73/326 and A/RES/76/266 (gcm/loading.py): General Assembly
   resolution 76/266, paragraphs 2 and 3, https://www.un.org/zh/documents/treaty/A-RES-76-266
-- ru objectives 1 and 2: the Russian text of A/CONF.231/3 (the Compact as adopted) as reproduced at
+- ru objectives 1 and 2 (2 as far as "…которые заставляют людей покидать стра", where the readable copy ends): the
+  Russian text of A/CONF.231/3 (the Compact as adopted) as reproduced at
   https://rus.err.ee/877566/globalnyj-dogovor-oon-o-migracii-polnyj-tekst (a copy of the UN document itself,
   https://assets.documentcloud.org/documents/5141052/N1824449.txt, could not be read as far as its objectives)
 - ru objectives 16, 23 and the opening words of 17 ("Искоренение всех форм дискриминации"): quoted from the Compact
   at https://fergana.news/articles/102576; 16 also in IOM's Russian World Migration Report 2020
   (http://hozir.org/doklad-o-migracii-v-mire-2020/hozir.org/doklad-o-migracii-v-mire-2020.html?page=183)
+- ar objective 8: as quoted from the Compact by the UN Network on Migration in its Arabic statement on missing
+  migrants (https://migrationnetwork.un.org/ar/statements), "يإنقاذ الأوراح وبذل جهود دولية منسّقة بشأن المهاجرين
+  المفقودين" (sic: the statement's typing, and the quote bent into its sentence with the prefix "ب"); the Spanish
+  text of the same joint statement
+  (https://www.icrc.org/es/document/actuemos-ahora-salvar-vidas-evitar-desaparicion-migrantes-CICR-IFRC-NU) quotes
+  the official Spanish title word for word. Not yet checked against A/RES/73/195 itself.
 - unchecked, awaiting the UN texts (A/RES/73/195 in ar/zh/ru, migrationnetwork.un.org in ar/zh/ru): every ar
-  title; the zh objectives and round tables; ru objectives 3-15, 18-22 and the rest of 17, the ru principles and
-  round tables; all short titles in ar/zh/ru (the UN Network on Migration's labels); the ar and ru key documents;
-  the sub-region names.
+  title but 8; the zh objectives and round tables; ru objectives 3-15, 18-22, the end of 2 and the rest of 17, the ru
+  principles and round tables; all short titles in ar/zh/ru (the UN Network on Migration's labels); the ar and ru
+  key documents; the sub-region names.
+- searched again for issue #12 (December 2026), and only ar objective 8 (above) newly verified: of the copies of
+  the official texts found, only the openings could be read, and they end before the Compact's list of objectives
+  (paragraph 16) — zh: mirrors of https://www.un.org/zh/documents/treaty/A-RES-73-195 (fanyjok.com,
+  news.ccdaohedz.com); ru: the two copies above; ar: https://www.un.org/ar/migration2022/global-compact-for-migration
+  and the Network's Arabic FAQ (https://migrationnetwork.un.org/zh-hant/node/2312). The Network's hub, with its
+  objective and principle labels, is stored in English, French and Spanish only (the pages above; searched again
+  for ar/zh/ru, not found); no ar/ru text of A/RES/73/326 or A/RES/76/266 was found.
 """
 
 # number: (short titles, official titles)
@@ -45,9 +70,9 @@ OBJECTIVES = {
             "ar": "الحد من العوامل الضارة",
             "zh": "尽量减少不利驱动因素",
             "en": "Minimize adverse drivers",
-            "fr": "Réduire les facteurs négatifs",
+            "fr": "Lutter contre les facteurs négatifs",
             "ru": "Минимизация негативных факторов",
-            "es": "Minimizar los factores adversos",
+            "es": "Minimizar factores adversos",
         },
         {
             "ar": "التقليل إلى أدنى حد من العوامل الضارة والعوامل الهيكلية التي تضطر الناس إلى مغادرة بلدهم الأصلي",
@@ -67,9 +92,9 @@ OBJECTIVES = {
             "ar": "توفير المعلومات",
             "zh": "提供信息",
             "en": "Information provision",
-            "fr": "Information",
+            "fr": "Fourniture d’informations",
             "ru": "Предоставление информации",
-            "es": "Suministro de información",
+            "es": "Proporcionar información",
         },
         {
             "ar": "توفير معلومات دقيقة وفي الوقت المناسب في جميع مراحل الهجرة",
@@ -144,7 +169,7 @@ OBJECTIVES = {
             "en": "Reduce vulnerabilities",
             "fr": "Réduire la vulnérabilité",
             "ru": "Уменьшение уязвимости",
-            "es": "Reducir las vulnerabilidades",
+            "es": "Reducir vulnerabilidades",
         },
         {
             "ar": "معالجة أوجه الضعف في سياق الهجرة والحد منها",
@@ -165,7 +190,7 @@ OBJECTIVES = {
             "es": "Salvar vidas",
         },
         {
-            "ar": "إنقاذ الأرواح ووضع جهود دولية منسقة بشأن المهاجرين المفقودين",
+            "ar": "إنقاذ الأرواح وبذل جهود دولية منسقة بشأن المهاجرين المفقودين",
             "zh": "拯救生命，就失踪移民问题开展协调一致的国际努力",
             "en": "Save lives and establish coordinated international efforts on missing migrants",
             "fr": "Sauver des vies et mettre en place une action internationale coordonnée pour retrouver les "
@@ -181,9 +206,9 @@ OBJECTIVES = {
             "ar": "مكافحة التهريب",
             "zh": "打击偷运",
             "en": "Counter smuggling",
-            "fr": "Lutter contre le trafic",
+            "fr": "Combattre le trafic de migrants",
             "ru": "Борьба с незаконным ввозом",
-            "es": "Combatir el tráfico ilícito",
+            "es": "Combatir el tráfico de migrantes",
         },
         {
             "ar": "تعزيز التصدي على الصعيد عبر الوطني لتهريب المهاجرين",
@@ -199,9 +224,9 @@ OBJECTIVES = {
             "ar": "القضاء على الاتجار بالأشخاص",
             "zh": "消除人口贩运",
             "en": "Eradicate trafficking",
-            "fr": "Éliminer la traite",
+            "fr": "Éradiquer la traite de personnes",
             "ru": "Искоренение торговли людьми",
-            "es": "Erradicar la trata",
+            "es": "Erradicar la trata de personas",
         },
         {
             "ar": "منع الاتجار بالأشخاص ومكافحته والقضاء عليه في سياق الهجرة الدولية",
@@ -220,7 +245,7 @@ OBJECTIVES = {
             "en": "Manage borders",
             "fr": "Gérer les frontières",
             "ru": "Управление границами",
-            "es": "Gestionar las fronteras",
+            "es": "Gestión de fronteras",
         },
         {
             "ar": "إدارة الحدود بطريقة متكاملة وآمنة ومنسقة",
@@ -236,9 +261,9 @@ OBJECTIVES = {
             "ar": "الفرز والإحالة",
             "zh": "甄别和转介",
             "en": "Screening and referral",
-            "fr": "Filtrage et orientation",
+            "fr": "Contrôle, évaluation et orientation",
             "ru": "Проверка и направление",
-            "es": "Verificación y derivación",
+            "es": "Verificación de antecedentes y derivación",
         },
         {
             "ar": "تعزيز التيقن وإمكانية التنبؤ في إجراءات الهجرة من أجل الفرز والتقييم والإحالة على النحو المناسب",
@@ -258,7 +283,7 @@ OBJECTIVES = {
             "ar": "بدائل الاحتجاز",
             "zh": "拘留替代办法",
             "en": "Alternatives to detention",
-            "fr": "Solutions de rechange à la rétention",
+            "fr": "Alternatives à la rétention",
             "ru": "Альтернативы задержанию",
             "es": "Alternativas a la detención",
         },
@@ -299,7 +324,7 @@ OBJECTIVES = {
             "en": "Access to basic services",
             "fr": "Accès aux services de base",
             "ru": "Доступ к базовым услугам",
-            "es": "Acceso a servicios básicos",
+            "es": "Acceso a los servicios básicos",
         },
         {
             "ar": "توفير إمكانية حصول المهاجرين على الخدمات الأساسية",
@@ -334,7 +359,7 @@ OBJECTIVES = {
             "ar": "القضاء على التمييز",
             "zh": "消除歧视",
             "en": "Eliminate discrimination",
-            "fr": "Éliminer la discrimination",
+            "fr": "Éliminer les discriminations",
             "ru": "Ликвидация дискриминации",
             "es": "Eliminar la discriminación",
         },
@@ -357,9 +382,9 @@ OBJECTIVES = {
             "ar": "تنمية المهارات والاعتراف بها",
             "zh": "技能发展和承认",
             "en": "Skills development and recognition",
-            "fr": "Compétences et reconnaissance",
+            "fr": "Perfectionnement et reconnaissance des qualifications",
             "ru": "Развитие и признание навыков",
-            "es": "Desarrollo y reconocimiento de aptitudes",
+            "es": "Desarrollo y reconocimiento de competencias",
         },
         {
             "ar": "الاستثمار في تنمية المهارات وتيسير الاعتراف المتبادل بالمهارات والمؤهلات والكفاءات",
@@ -379,9 +404,9 @@ OBJECTIVES = {
             "ar": "مساهمات المهاجرين والمغتربين",
             "zh": "移民和侨民的贡献",
             "en": "Migrant and diaspora contributions",
-            "fr": "Contributions des migrants et des diasporas",
+            "fr": "Contributions des migrants et diaspora",
             "ru": "Вклад мигрантов и диаспор",
-            "es": "Contribuciones de migrantes y diásporas",
+            "es": "Contribución de migrantes y diásporas",
         },
         {
             "ar": "تهيئة الظروف التي تمكّن المهاجرين والمغتربين من المساهمة الكاملة في التنمية المستدامة في جميع "
@@ -424,9 +449,9 @@ OBJECTIVES = {
             "ar": "العودة الكريمة وإعادة الإدماج",
             "zh": "有尊严的返回和重新融入",
             "en": "Dignified return and reintegration",
-            "fr": "Retour dans la dignité et réintégration",
+            "fr": "Retour digne et réintégration durable",
             "ru": "Достойное возвращение и реинтеграция",
-            "es": "Regreso digno y reintegración",
+            "es": "Retorno y reintegración dignos",
         },
         {
             "ar": "التعاون على تيسير العودة وإعادة القبول في ظروف آمنة وكريمة، وكذلك إعادة الإدماج المستدام",

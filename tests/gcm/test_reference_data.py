@@ -38,6 +38,46 @@ def test_names_and_titles_are_translated():
         assert obj.title.startswith("Promover transferencias de remesas")
 
 
+# The labels of the "GCM objective" filter of the UN Network on Migration's hub (https://migrationnetwork.un.org/hub,
+# /fr/hub, /es/hub), objectives 1 to 23, as read in December 2026.
+HUB_LABELS = {
+    "en": ["Data", "Minimize adverse drivers", "Information provision", "Legal identity and documentation",
+           "Regular pathways", "Recruitment and decent work", "Reduce vulnerabilities", "Save lives",
+           "Counter smuggling", "Eradicate trafficking", "Manage borders", "Screening and referral",
+           "Alternatives to detention", "Consular protection", "Access to basic services",
+           "Inclusion and social cohesion", "Eliminate discrimination", "Skills development and recognition",
+           "Migrant and diaspora contributions", "Remittances", "Dignified return and reintegration",
+           "Social protection", "International cooperation"],
+    "fr": ["Données", "Lutter contre les facteurs négatifs", "Fourniture d’informations", "Identité légale et papiers",
+           "Filières de migration régulière", "Recrutement et travail décent", "Réduire la vulnérabilité",
+           "Sauver des vies", "Combattre le trafic de migrants", "Éradiquer la traite de personnes",
+           "Gérer les frontières", "Contrôle, évaluation et orientation", "Alternatives à la rétention",
+           "Protection consulaire", "Accès aux services de base", "Intégration et cohésion sociale",
+           "Éliminer les discriminations", "Perfectionnement et reconnaissance des qualifications",
+           "Contributions des migrants et diaspora", "Envois de fonds", "Retour digne et réintégration durable",
+           "Protection sociale", "Coopération internationale"],
+    "es": ["Datos", "Minimizar factores adversos", "Proporcionar información", "Identidad jurídica y documentación",
+           "Vías de migración regular", "Contratación y trabajo decente", "Reducir vulnerabilidades", "Salvar vidas",
+           "Combatir el tráfico de migrantes", "Erradicar la trata de personas", "Gestión de fronteras",
+           "Verificación de antecedentes y derivación", "Alternativas a la detención", "Protección consular",
+           "Acceso a los servicios básicos", "Inclusión y cohesión social", "Eliminar la discriminación",
+           "Desarrollo y reconocimiento de competencias", "Contribución de migrantes y diásporas", "Remesas",
+           "Retorno y reintegración dignos", "Protección social", "Cooperación internacional"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(HUB_LABELS))
+def test_objective_short_titles_are_the_network_hubs_labels(language):
+    with translation.override(language):
+        assert [o.short_title for o in Objective.objects.order_by("number")] == HUB_LABELS[language]
+
+
+@pytest.mark.parametrize("language,number", [("es", 11), ("fr", 12)])
+def test_objective_page_heads_with_the_hubs_label(client, language, number):
+    html = client.get(f"/{language}/objectives/{number}/").content.decode()
+    assert f"</span> {HUB_LABELS[language][number - 1]}</h1>" in html
+
+
 def test_imrf_2022_has_its_real_dates():
     cycle = Cycle.objects.get(year=2022)
     assert (str(cycle.forum_start), str(cycle.forum_end), str(cycle.hearing_date)) == (

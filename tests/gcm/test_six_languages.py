@@ -56,15 +56,25 @@ def test_key_documents_have_six_language_titles_in_the_database():
     ("ru", 17, "Искоренение всех форм дискриминации"),
     ("ru", 23, "Укрепление международного сотрудничества и глобального партнерства в целях обеспечения "
                "безопасной, упорядоченной и легальной миграции"),
+    ("ar", 8, "إنقاذ الأرواح وبذل جهود دولية منسقة بشأن المهاجرين المفقودين"),
+])
+def test_objective_titles_use_the_gcms_official_wording(language, number, official):
+    # Only wording checked against a copy or a quotation of the Compact belongs here (sources: gcm/reference.py).
+    objective = Objective.objects.get(number=number)  # loaded by the data migrations
+    with translation.override(language):
+        assert objective.title.startswith(official)
+
+
+@pytest.mark.parametrize("language,number,title", [
     ("zh-hans", 8, "拯救生命，就失踪移民问题开展协调一致的国际努力"),
     ("zh-hans", 23, "加强国际合作和全球伙伴关系，促进安全、有序和正常移民"),
     ("ar", 11, "إدارة الحدود بطريقة متكاملة وآمنة ومنسقة"),
     ("ar", 13, "عدم اللجوء إلى احتجاز المهاجرين إلا كملاذ أخير والعمل على إيجاد بدائل"),
 ])
-def test_objective_titles_use_the_gcms_official_wording(language, number, official):
-    objective = Objective.objects.get(number=number)  # loaded by the data migrations
+def test_objective_titles_not_yet_checked_still_follow_the_active_language(language, number, title):
+    # Not yet checked against the Compact's Arabic and Chinese text (see gcm/reference.py).
     with translation.override(language):
-        assert objective.title.startswith(official)
+        assert Objective.objects.get(number=number).title == title
 
 
 def test_chinese_principles_use_the_wording_of_resolution_76_266():
