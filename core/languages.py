@@ -5,6 +5,7 @@ of them with its built-in configurations; Chinese has no word boundaries Postgre
 the `simple` configuration and matched by substring (backed by `pg_trgm` indexes, see core.search)."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,3 +43,15 @@ def html_lang(code):
 
 def is_rtl(code):
     return content_language(code) in RTL
+
+
+def format_list(items, language=None):
+    """`items` as one phrase in `language` (default: the active one), by the CLDR's rules: "A, B, and C",
+    "A, B et C", "A、B和C", "A وB وC"… An empty list gives ""."""
+    from babel.lists import format_list as babel_format_list
+
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    code = content_language(language or translation.get_language()) or "en"
+    return babel_format_list(items, style="standard", locale="zh_Hans" if code == "zh" else code)

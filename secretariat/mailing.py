@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from accounts.models import FocalPoint, FocalPointKind
 from accounts.roles import is_secretariat
 from core.audit import record_event
+from core.languages import format_list
 from core.notifications import notify
 from core.workflow import DomainError, require
 from pledges.selectors import pledgers_of, pledges_without_update
@@ -82,7 +83,7 @@ def _focal_points_not_submitted(cycle):
     for user, states in people.items():
         language = _language(user)
         with translation.override(language):
-            context = {"name": user.display_name or user.email, "state": ", ".join(str(s.name) for s in states),
+            context = {"name": user.display_name or user.email, "state": format_list(s.name for s in states),
                        "cycle": cycle.name, "deadline": date_format(cycle.review_deadline, "DATE_FORMAT"),
                        "site_url": settings.SITE_URL}
         result.append((user, language, context))
@@ -93,11 +94,12 @@ def _pledgers_without_update(cycle, year):
     people = pledgers_of(pledges_without_update(year=year).filter(cycle=cycle))
     result = []
     for user, pledges in sorted(people.items(), key=lambda pair: pair[0].pk):
-        titles = ", ".join(f"{p.reference} “{p.title}”" if p.reference else f"“{p.title}”"
-                           for p in dict.fromkeys(pledges))
+        language = _language(user)
+        titles = format_list((f"{p.reference} “{p.title}”" if p.reference else f"“{p.title}”"
+                              for p in dict.fromkeys(pledges)), language)
         context = {"name": user.display_name or user.email, "pledges": titles, "cycle": cycle.name,
                    "year": str(year), "site_url": settings.SITE_URL}
-        result.append((user, _language(user), context))
+        result.append((user, language, context))
     return result
 
 

@@ -2,7 +2,7 @@ import html
 import re
 
 from django import template
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -10,6 +10,14 @@ from django.utils.translation import gettext as _
 from core.text import render_markdown
 
 register = template.Library()
+
+
+@register.filter(is_safe=True, needs_autoescape=True)
+def list_phrase(items, autoescape=True):
+    """The items joined as a phrase of the active language ("A, B, and C"; "A、B和C"), each escaped."""
+    from core.languages import format_list
+
+    return mark_safe(format_list(conditional_escape(item) if autoescape else item for item in items))
 
 
 @register.filter(name="markdown")
