@@ -1,8 +1,24 @@
 from datetime import datetime
 
 from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils import translation
+
+from core.languages import content_language
 
 register = template.Library()
+
+# A session's day and time spelled out, with its weekday, in each language's own order ("Thursday 3 December 2026,
+# 14:00"; "2026年12月3日 星期四 14:00"; "Четверг, 3 декабря 2026 г., 14:00"). Django has no named format for it.
+WEEKDAY_DATETIME = {"zh": "Y年n月j日 l H:i", "ar": "l j F Y، H:i", "ru": "l, j E Y г., H:i"}
+WEEKDAY_DATETIME_DEFAULT = "l j F Y, H:i"
+
+
+@register.filter(expects_localtime=True)
+def weekday_datetime(value):
+    """The date, weekday and time of `value` in the active language (see WEEKDAY_DATETIME)."""
+    code = content_language(translation.get_language())
+    return date_filter(value, WEEKDAY_DATETIME.get(code, WEEKDAY_DATETIME_DEFAULT))
 
 
 @register.filter

@@ -363,3 +363,22 @@ def test_compilation_filters_by_cycle(client, secretariat_user):
     client.force_login(secretariat_user)
     page = client.get(reverse("dialogues:compilation", args=[1]), {"cycle": 2022}).content.decode()
     assert "From 2022" in page and "From 2030" not in page
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "Thursday 3 December 2026, 14:05"),
+    ("fr", "jeudi 3 décembre 2026, 14:05"),
+    ("es", "jueves 3 diciembre 2026, 14:05"),
+    ("ru", "Четверг, 3 декабря 2026 г., 14:05"),
+    ("zh-hans", "2026年12月3日 星期四 14:05"),
+    ("ar", "الخميس 3 ديسمبر 2026، 14:05"),
+])
+def test_a_sessions_weekday_date_reads_naturally_in_each_language(language, expected):
+    from datetime import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load tz dialogues_tags %}{% localtime off %}{{ when|weekday_datetime }}{% endlocaltime %}")
+    with translation.override(language):
+        assert template.render(Context({"when": datetime(2026, 12, 3, 14, 5)})) == expected
