@@ -12,6 +12,11 @@ def _names():
     return sorted(name for name in zoneinfo.available_timezones() if "/" in name and not name.startswith("Etc/"))
 
 
+@lru_cache(maxsize=1)
+def _accepted():
+    return frozenset(_names()) | {"UTC"}
+
+
 def time_zone_choices():
     return [(name, name.replace("_", " ")) for name in _names()]
 
@@ -23,6 +28,6 @@ def validate_time_zone(value):
 
 def zone_or_none(name):
     """The ZoneInfo called `name`, or None for an empty or unknown name (never raises on user input)."""
-    if not name or name not in set(_names()) | {"UTC"}:
+    if not name or name not in _accepted():
         return None
     return zoneinfo.ZoneInfo(name)
