@@ -89,7 +89,7 @@ def populate(states, objectives):
     now = timezone.now()
     chosen = list(Objective.objects.order_by("number")[:objectives])
     for state in MemberState.objects.members().order_by("iso3")[:states]:
-        review = Review.objects.create(cycle=cycle, member_state=state, status=ReviewStatus.PUBLISHED,
+        review = Review.objects.create(cycle=cycle, member_state=state, status=ReviewStatus.PUBLISHED, language="en",
                                        submitted_at=now, published_at=now, consultation_process=ANSWER,
                                        policy_environment=ANSWER, next_steps=ANSWER)
         ObjectiveEntry.objects.bulk_create(

@@ -165,3 +165,19 @@ def test_the_nightly_task_draws_ahead_what_changed_in_each_requested_language(
     assert document.status == SummaryStatus.DONE, document.error
     assert len(drawn) == parts + 1  # the request the next morning draws nothing
     assert any("Cartagena" in page for page in read(document)[1])
+
+
+def test_answers_keep_the_language_of_their_review_inside_an_arabic_compendium(secretariat_user, reviews):
+    """English answers in an Arabic (right-to-left) compendium are marked English, left to right, so they read
+    in their own order; the labels around them stay Arabic."""
+    from django.utils import translation
+
+    from gcm.models import Cycle
+    from secretariat.models import SummaryDocument, SummaryKind
+
+    document = SummaryDocument(kind=SummaryKind.COMPENDIUM, cycle=Cycle.objects.active(), language="ar")
+    with translation.override("ar"):
+        _template, context = compendium.build(document)
+        html = compendium._part_html(context, context["reviews"][:1])
+    assert 'dir="rtl"' in html.split("<body", 1)[0]
+    assert html.count('lang="en" dir="ltr"') >= 3  # the policy paragraph and each answer of the review
