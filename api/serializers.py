@@ -232,7 +232,7 @@ class DialogueSerializer(serializers.Serializer):
     objectives = serializers.SerializerMethodField()
     recording_url = serializers.CharField()
     materials = MaterialSerializer(many=True)
-    published_contribution_count = serializers.IntegerField(source="published_count")
+    published_contribution_count = serializers.IntegerField()
 
     def get_round_tables(self, obj) -> list[int]:
         return _numbers(obj.round_tables)

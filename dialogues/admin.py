@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import counters
 from .models import Contribution, Dialogue, Material, Registration, Report
 
 
@@ -16,6 +17,11 @@ class DialogueAdmin(admin.ModelAdmin):
     filter_horizontal = ["round_tables", "objectives"]
     inlines = [MaterialInline]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The save wrote back the published count read with the form; a moderation meanwhile is counted again.
+        counters.recount(Dialogue.objects.filter(pk=obj.pk), Contribution.objects, "dialogue")
+
 
 @admin.register(Contribution)
 class ContributionAdmin(admin.ModelAdmin):
@@ -26,6 +32,10 @@ class ContributionAdmin(admin.ModelAdmin):
     raw_id_fields = ["dialogue", "author", "decided_by"]
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A published contribution is taken down by rejecting it, which keeps the dialogue's published count.
         return False
 
 

@@ -13,6 +13,7 @@ from accounts.models import User
 from gcm.enums import Region
 from gcm.models import Cycle, RoundTable
 
+from . import counters
 from .enums import ContributionStatus, DialogueKind, ReportStatus
 from .models import Consultation, Contribution, Dialogue, Recording, Registration, Report
 
@@ -150,6 +151,7 @@ def _contributions(dialogues):
                       "created_at": dialogue.ends_at, "decided_by": staff if decided else None,
                       "decided_at": dialogue.ends_at + timedelta(days=1) if decided else None},
         )
+    counters.recount_all(Dialogue.objects, Consultation.objects, Contribution.objects)
     reported = Contribution.objects.get(dialogue=dialogues["g1"], author=_user("workers.member"))
     Report.objects.get_or_create(contribution=reported, reporter=_user("applicant"), defaults={
         "reason": "This reads like a trade union campaign rather than a contribution.", "status": ReportStatus.OPEN})

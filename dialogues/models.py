@@ -64,6 +64,8 @@ class Dialogue(models.Model):
     registration_open = models.BooleanField(_("registration open"), default=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True,
                                            help_text=_("Leave empty for no limit."))
+    # Kept by the services (dialogues/counters.py) so the public pages never count ~22,000 rows per request.
+    published_contribution_count = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -201,6 +203,7 @@ class Consultation(models.Model):
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"), help_text=_("Inputs are accepted until the end of this day (UTC)."))
     languages = models.JSONField(_("languages of the inputs"), default=list)
+    published_input_count = models.PositiveIntegerField(default=0, editable=False)  # kept like the dialogue's
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

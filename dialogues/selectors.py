@@ -1,23 +1,16 @@
 """Reads for dialogues, each with a constant number of queries whatever the row count."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q
 
 from .enums import ContributionStatus, RegistrationStatus, ReportStatus
 from .filters import DialogueFilter
 from .models import Consultation, Contribution, Dialogue, Registration, Report
 
 
-def _published_count(**extra):
-    counts = (Contribution.objects.filter(dialogue=OuterRef("pk"), status=ContributionStatus.PUBLISHED, **extra)
-              .order_by().values("dialogue").annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-
-
 def dialogue_list(*, params):
-    """A DialogueFilter over every dialogue, with cycle, round tables and the published contribution count."""
-    queryset = (Dialogue.objects.select_related("cycle").prefetch_related("round_tables")
-                .annotate(published_count=_published_count()))
+    """A DialogueFilter over every dialogue, with cycle and round tables (the published contribution count is
+    stored on the row: `published_contribution_count`)."""
+    queryset = Dialogue.objects.select_related("cycle").prefetch_related("round_tables")
     return DialogueFilter(params, queryset=queryset)
 
 
@@ -97,13 +90,11 @@ def round_table_compilation(*, round_table, cycle=None):
 
 
 def dialogues_for_round_table(round_table):
-    return (Dialogue.objects.filter(round_tables=round_table).select_related("cycle")
-            .annotate(published_count=_published_count()).order_by("-starts_at", "-pk"))
+    return Dialogue.objects.filter(round_tables=round_table).select_related("cycle").order_by("-starts_at", "-pk")
 
 
 def dialogues_for_objective(objective):
-    return (Dialogue.objects.filter(objectives=objective).select_related("cycle")
-            .annotate(published_count=_published_count()).order_by("-starts_at", "-pk"))
+    return Dialogue.objects.filter(objectives=objective).select_related("cycle").order_by("-starts_at", "-pk")
 
 
 def dialogue_count(cycle):
@@ -130,8 +121,7 @@ def registration_count(cycle):
 def public_dialogues():
     """Every dialogue (all are public) with what the open data shows, in a constant number of queries."""
     return (Dialogue.objects.select_related("cycle")
-            .prefetch_related("round_tables", "objectives", "materials", "recordings")
-            .annotate(published_count=_published_count()))
+            .prefetch_related("round_tables", "objectives", "materials", "recordings"))
 
 
 def public_contributions():
@@ -171,9 +161,9 @@ def contributions_for_round_table(round_table, *, limit=5):
 
 
 def consultations_for_round_table(round_table):
-    """The round table's online consultations (one per cycle), newest first, with their published input count."""
+    """The round table's online consultations (one per cycle), newest first (each with its stored
+    `published_input_count`)."""
     return list(Consultation.objects.filter(round_table=round_table).select_related("cycle", "round_table")
-                .annotate(published_count=Count("inputs", filter=Q(inputs__status=ContributionStatus.PUBLISHED)))
                 .order_by("-opens_on"))
 
 

@@ -14,6 +14,7 @@ from core.bulk import insert_missing
 from core.notifications import notify, notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 
+from . import counters
 from .calendar import ics_attachment
 from .enums import (
     CONTRIBUTION_TRANSITIONS,
@@ -324,6 +325,7 @@ def contribution_publish(*, contribution_id, by):
     old = move(contribution, ContributionStatus.PUBLISHED, CONTRIBUTION_TRANSITIONS)
     _decided(contribution, by)
     contribution.save(update_fields=["status", "decided_at", "decided_by"])
+    _recount_published(contribution)
     record_event(contribution, "published", actor=by, from_status=old, to_status=contribution.status)
     notify(contribution.author, "dialogues_contribution_published", context=_contribution_context(contribution))
     return contribution
@@ -343,6 +345,8 @@ def contribution_reject(*, contribution_id, by, reason):
     contribution.rejection_reason = reason
     _decided(contribution, by)
     contribution.save(update_fields=["status", "rejection_reason", "decided_at", "decided_by"])
+    if old == ContributionStatus.PUBLISHED:
+        _recount_published(contribution)
     record_event(contribution, "rejected", actor=by, comment=reason, from_status=old, to_status=contribution.status)
     _close_reports(contribution, by, ReportStatus.UPHELD)
     notify(contribution.author, "dialogues_contribution_rejected",
@@ -356,6 +360,23 @@ def _lock_for_decision(contribution_id, by):
     contribution = Contribution.objects.select_for_update().get(pk=contribution_id)
     require(can_manage_dialogues(by))
     return contribution
+
+
+def _recount_published(contribution):
+    """Recompute the published count of the contribution's dialogue or consultation, after its status changed in
+    this transaction.
+
+    The row is locked first, in a statement of its own: under PostgreSQL's READ COMMITTED each statement reads the
+    data committed when it starts, so a concurrent moderation of the same dialogue is waited for and then counted.
+    NO KEY UPDATE, like the UPDATE itself takes, so new contributions (whose foreign key check share-locks the row)
+    are not held up.
+    """
+    if contribution.dialogue_id:
+        place, places = "dialogue", Dialogue.objects.filter(pk=contribution.dialogue_id)
+    else:
+        place, places = "consultation", Consultation.objects.filter(pk=contribution.consultation_id)
+    list(places.select_for_update(no_key=True).values_list("pk", flat=True))
+    counters.recount(places, Contribution.objects, place)
 
 
 def _decided(contribution, by):

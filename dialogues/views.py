@@ -52,8 +52,19 @@ CONTRIBUTIONS_PER_PAGE = 20
 UPCOMING_LIMIT = 50
 
 
-def _page(request, queryset, per_page):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+class KnownCountPaginator(Paginator):
+    """A paginator given its total (a count the services keep on the dialogue or consultation) rather than counting
+    the rows on every page view."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # replaces the cached property: no COUNT(*) query
+
+
+def _page(request, queryset, per_page, *, count=None):
+    paginator = Paginator(queryset, per_page) if count is None else KnownCountPaginator(queryset, per_page,
+                                                                                        count=count)
+    return paginator.get_page(request.GET.get("page"))
 
 
 
@@ -89,7 +100,7 @@ class DialogueDetailView(TemplateView):
         is_full = bool(dialogue.capacity and count >= dialogue.capacity)
         return super().get_context_data(
             dialogue=dialogue, page_obj=_page(self.request, selectors.published_contributions(dialogue),
-                                              CONTRIBUTIONS_PER_PAGE),
+                                              CONTRIBUTIONS_PER_PAGE, count=dialogue.published_contribution_count),
             own_contributions=selectors.own_unpublished_contributions(dialogue, user),
             registration=registration, registered=registered, registration_count=count, waiting_count=waiting,
             waiting_position=(services.waiting_position(registration)
@@ -243,7 +254,8 @@ class ConsultationDetailView(TemplateView):
         if consultation is None:
             raise Http404
         return self.render_to_response(self.get_context_data(
-            consultation=consultation, page_obj=_page(request, selectors.published_inputs(consultation), 20),
+            consultation=consultation, page_obj=_page(request, selectors.published_inputs(consultation), 20,
+                                                      count=consultation.published_input_count),
             can_post=can_post_input(request.user, consultation),
             can_manage=can_manage_dialogues(request.user),
             form=form or ConsultationInputForm(consultation=consultation)))

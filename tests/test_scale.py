@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from benchmarks.pages import EXPORTS, count_queries, public_pages
+from dialogues.models import Contribution, Dialogue
 from gcm.models import Cycle, MemberState
 from pledges.enums import PartnerStatus
 from pledges.models import Pledge
@@ -41,6 +42,9 @@ def test_seed_scale_fills_every_area_and_the_derived_fields():
     assert joint.filter(is_joint=True).exists()
     assert not joint.filter(is_joint=True, confirmed=0).exists() and not joint.filter(is_joint=False,
                                                                                       confirmed__gt=0).exists()
+    counted = Dialogue.objects.annotate(real=Count("contributions", filter=Q(contributions__status="published")))
+    assert Contribution.objects.published().count() > 0
+    assert [(d.published_contribution_count, d.real) for d in counted] == [(d.real, d.real) for d in counted]
 
 
 def test_seed_scale_refuses_a_negative_size():

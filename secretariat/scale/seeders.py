@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import FocalPoint, Membership, MembershipStatus, Organization, ReviewerKind, ReviewerProfile, User
+from dialogues import counters
 from dialogues.enums import ContributionStatus, DialogueKind
 from dialogues.models import Contribution, Dialogue
 from gcm.enums import Region, StakeholderCategory
@@ -346,6 +347,8 @@ def seed_contributions(ctx, n, users):
                             rejection_reason="Off topic." if status == ContributionStatus.REJECTED else "")
 
     _bulk(ctx, "contributions", Contribution, (row() for _ in range(n)), total=n)
+    # The stored published count, recomputed the way the moderation services recompute it.
+    counters.recount(Dialogue.objects.filter(pk__in=[d.pk for d in dialogues]), Contribution.objects, "dialogue")
 
 
 # --- Voluntary reviews ----------------------------------------------------------------------------------------

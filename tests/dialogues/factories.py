@@ -3,8 +3,9 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from dialogues import counters
 from dialogues.enums import ContributionStatus, DialogueKind
-from dialogues.models import Contribution, Dialogue, Registration, Report
+from dialogues.models import Consultation, Contribution, Dialogue, Registration, Report
 from gcm.models import Cycle
 from tests.factories import UserFactory
 
@@ -27,12 +28,23 @@ class DialogueFactory(factory.django.DjangoModelFactory):
 class ContributionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Contribution
+        skip_postgeneration_save = True
 
     dialogue = factory.SubFactory(DialogueFactory)
     author = factory.SubFactory(UserFactory)
     text = factory.Sequence(lambda n: f"Contribution text number {n}")
     language = "en"
     status = ContributionStatus.SUBMITTED
+
+    @factory.post_generation
+    def published_count(obj, create, extracted, **kwargs):
+        """Keep the place's stored published count right, as the moderation services do."""
+        if not create:
+            return
+        if obj.dialogue_id:
+            counters.recount(Dialogue.objects.filter(pk=obj.dialogue_id), Contribution.objects, "dialogue")
+        else:
+            counters.recount(Consultation.objects.filter(pk=obj.consultation_id), Contribution.objects, "consultation")
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from core.registry import collect
@@ -91,3 +92,6 @@ def test_seed_demo_is_idempotent_and_matches_the_2022_calendar():
     assert statuses == {S.PUBLISHED, S.SUBMITTED, S.REJECTED}
     assert {"en", "es", "fr"} <= set(Contribution.objects.values_list("language", flat=True))
     assert Report.objects.filter(status=ReportStatus.OPEN).exists()
+    counted = Dialogue.objects.annotate(real=Count("contributions", filter=Q(contributions__status=S.PUBLISHED)))
+    assert any(d.real for d in counted)
+    assert all(d.published_contribution_count == d.real for d in counted)

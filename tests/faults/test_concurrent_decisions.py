@@ -15,7 +15,7 @@ from core.audit import events_for
 from core.workflow import DomainError, InvalidTransition
 from dialogues import services as dialogue_services
 from dialogues.enums import ContributionStatus
-from dialogues.models import Contribution
+from dialogues.models import Contribution, Dialogue
 from gcm.models import MemberState
 from pledges import services as pledge_services
 from pledges.enums import PledgeStatus
@@ -26,7 +26,7 @@ from practices.models import Practice
 from reviews import services as review_services
 from reviews.enums import ReviewStatus
 from reviews.models import Review
-from tests.dialogues.factories import ContributionFactory
+from tests.dialogues.factories import ContributionFactory, DialogueFactory
 from tests.factories import SecretariatFactory
 from tests.pledges.factories import PledgeFactory
 from tests.practices.factories import AssignmentFactory, completed_review
@@ -147,3 +147,26 @@ def test_two_desks_rejecting_one_contribution_with_different_reasons(desks):
         assert contribution.status == ContributionStatus.REJECTED
         assert (contribution.rejection_reason, contribution.decided_by_id) == (reasons[winner], desks[1 + winner].pk)
         assert [(e.action, e.comment) for e in events_for(contribution)] == [("rejected", reasons[winner])]
+
+
+def test_two_desks_moderating_in_one_dialogue_keep_its_published_count_exact(desks):
+    """Each decision recounts the dialogue's published contributions; the dialogue's row lock makes the second
+    recount wait for the first decision's commit and count it (else one of the two would be lost)."""
+    pool, first, second = desks
+    dialogue = DialogueFactory()
+    for _ in range(ROUNDS):
+        pending = ContributionFactory.create_batch(2, dialogue=dialogue)
+        published = ContributionFactory.create_batch(2, dialogue=dialogue, status=ContributionStatus.PUBLISHED)
+        _on_both_threads(
+            pool,
+            lambda pk=pending[0].pk: dialogue_services.contribution_publish(contribution_id=pk, by=first),
+            lambda pk=pending[1].pk: dialogue_services.contribution_publish(contribution_id=pk, by=second))
+        _on_both_threads(
+            pool,
+            lambda pk=published[0].pk: dialogue_services.contribution_reject(contribution_id=pk, by=first,
+                                                                             reason="Spam."),
+            lambda pk=published[1].pk: dialogue_services.contribution_reject(contribution_id=pk, by=second,
+                                                                             reason="Off topic."))
+    real = Contribution.objects.filter(dialogue=dialogue, status=ContributionStatus.PUBLISHED).count()
+    assert real == 2 * ROUNDS
+    assert Dialogue.objects.get(pk=dialogue.pk).published_contribution_count == real
