@@ -7,8 +7,11 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogues")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from core.registry import register
 
+        from .models import Contribution
         from .registry import (
             home_dialogues,
             objective_contributions,
@@ -18,6 +21,7 @@ class DialoguesConfig(AppConfig):
             round_table_section,
             secretariat_queues,
         )
+        from .services import recount_after_delete
 
         register("home", home_dialogues)
         register("round_table", round_table_section)
@@ -26,3 +30,4 @@ class DialoguesConfig(AppConfig):
         register("objective", objective_section)
         register("objective", objective_contributions)
         register("secretariat", secretariat_queues)
+        post_delete.connect(recount_after_delete, sender=Contribution, dispatch_uid="dialogues-recount-on-delete")

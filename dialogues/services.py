@@ -379,6 +379,18 @@ def _recount_published(contribution):
     counters.recount(places, Contribution.objects, place)
 
 
+def recount_after_delete(sender, instance, **kwargs):
+    """post_delete of a Contribution, whatever deleted it (a user account deleted in the admin takes its
+    contributions along): a published one's dialogue or consultation is recounted once the deletion commits."""
+    if instance.status == ContributionStatus.PUBLISHED:
+        transaction.on_commit(lambda: _recount_now(instance))
+
+
+@transaction.atomic
+def _recount_now(contribution):
+    _recount_published(contribution)
+
+
 def _decided(contribution, by):
     contribution.decided_at = timezone.now()
     contribution.decided_by = by

@@ -164,3 +164,17 @@ def test_contribution_admin_cannot_delete(client, secretariat_user):
     assert response.status_code == 403
     assert Contribution.objects.filter(pk=contribution.pk).exists()
 
+
+
+def test_deleting_an_author_account_recounts_the_dialogues_it_had_published_in(secretariat_user,
+                                                                               django_capture_on_commit_callbacks):
+    dialogue, other = DialogueFactory(), DialogueFactory()
+    leaving, staying = UserFactory(), UserFactory()
+    for author, place in ((leaving, dialogue), (leaving, dialogue), (staying, dialogue), (leaving, other)):
+        services.contribution_publish(contribution_id=_submit(place, author).pk, by=secretariat_user)
+    _submit(dialogue, leaving)  # pending: not counted either way
+    assert (stored(dialogue), stored(other)) == (3, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        leaving.delete()  # as the admin does: the account and, by cascade, its contributions
+    assert (stored(dialogue), stored(other)) == (1, 0)
+    assert_exact(dialogue, other)
