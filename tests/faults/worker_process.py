@@ -38,9 +38,9 @@ def _install_fault():
 
         services.render_pdf = _hang_once(services.render_pdf, Path(flag), skip)
     elif where == "parts":
-        from secretariat.summaries import compendium
+        from secretariat.summaries import book
 
-        compendium.lay_out_front = _hang_once(compendium.lay_out_front, Path(flag), skip)
+        book.lay_out_front = _hang_once(book.lay_out_front, Path(flag), skip)
     elif where == "send":
         from django.core.mail.backends.filebased import EmailBackend
 

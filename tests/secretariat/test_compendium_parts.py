@@ -88,10 +88,10 @@ def _die(html):
 
 def test_a_part_process_that_dies_fails_the_compendium_with_the_reason(secretariat_user, reviews, settings,
                                                                       monkeypatch):
-    from secretariat.summaries import compendium
+    from secretariat.summaries import book
 
     settings.SUMMARY_PDF_PROCESSES = 2
-    monkeypatch.setattr(compendium, "lay_out_part", _die)
+    monkeypatch.setattr(book, "lay_out_part", _die)
     document = summary_request(by=secretariat_user, cycle=Cycle.objects.active(), kind=SummaryKind.COMPENDIUM,
                                language="en")
     with pytest.raises(BrokenProcessPool):

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from reviews.models import Review
 from secretariat.models import SummaryStatus
-from secretariat.summaries import compendium
+from secretariat.summaries import book, compendium
 from tests.secretariat.test_compendium_parts import build, read
 from tests.secretariat.test_compendium_parts import reviews as reviews  # noqa: PLC0414 - the fixture, reused
 
@@ -26,13 +26,13 @@ def drawn(monkeypatch, settings):
     """The HTML of every part drawn (SUMMARY_PDF_PROCESSES 1: drawn in this process, so they can be counted)."""
     settings.SUMMARY_PDF_PROCESSES = 1
     calls = []
-    original = compendium.lay_out_part
+    original = book.lay_out_part
 
     def counting(html):
         calls.append(html)
         return original(html)
 
-    monkeypatch.setattr(compendium, "lay_out_part", counting)
+    monkeypatch.setattr(book, "lay_out_part", counting)
     return calls
 
 
@@ -178,6 +178,6 @@ def test_answers_keep_the_language_of_their_review_inside_an_arabic_compendium(s
     document = SummaryDocument(kind=SummaryKind.COMPENDIUM, cycle=Cycle.objects.active(), language="ar")
     with translation.override("ar"):
         _template, context = compendium.build(document)
-        html = compendium._part_html(context, context["reviews"][:1])
+        html = compendium._parts({**context, "reviews": context["reviews"][:1]})[0]
     assert 'dir="rtl"' in html.split("<body", 1)[0]
     assert html.count('lang="en" dir="ltr"') >= 3  # the policy paragraph and each answer of the review
