@@ -1,11 +1,13 @@
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
@@ -521,8 +523,21 @@ class CompilationView(CompilationMixin, TemplateView):
 
 
 class CompilationPdfView(CompilationMixin, View):
+    """The compilation as a PDF drawn while the reader waits, up to COMPILATION_PDF_LIMIT contributions and inputs.
+    A larger one (a round table gathers tens of thousands at design size: thousands of pages, minutes to draw)
+    is refused with the way to get it: the secretariat's summary document of the same name, built in the
+    background, with an e-mail when it is ready."""
+
     def get(self, request, number):
         context = self.compilation_context()
+        size = context["contributions"].count() + context["inputs"].count()
+        if size > settings.COMPILATION_PDF_LIMIT:
+            messages.warning(request, _(
+                "This compilation holds %(n)s contributions: too many to draw while you wait. Request the "
+                "“Round-table compilation of contributions” from the summary documents of the secretariat console; "
+                "it is built in the background and you receive an e-mail when it is ready.") % {"n": size})
+            query = f"?cycle={context['cycle'].year}" if context["cycle"] else ""
+            return redirect(reverse("dialogues:compilation", args=[number]) + query)
         pdf = render_pdf("dialogues/compilation_pdf.html", context)
         response = HttpResponse(pdf, content_type="application/pdf")
         year = context["cycle"].year if context["cycle"] else "all"

@@ -325,6 +325,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_TAGS = {40: "danger"}
 
 # Minutes a summary document may stay "running" before the periodic sweep marks it failed (its worker died).
+# A round-table compilation larger than this many contributions is a summary document (drawn in the background),
+# not a PDF drawn in the request (dialogues.views.CompilationPdfView).
+COMPILATION_PDF_LIMIT = env.int("COMPILATION_PDF_LIMIT", default=1000)
 SUMMARY_RUNNING_TIMEOUT = env.int("SUMMARY_RUNNING_TIMEOUT", default=30)
 # Processes that draw the parts of a long summary (the compendium) at once; 1 draws them one after the other.
 SUMMARY_PDF_PROCESSES = env.int("SUMMARY_PDF_PROCESSES", default=len(os.sched_getaffinity(0)) if hasattr(

@@ -7,7 +7,7 @@ from gcm.enums import Region, StakeholderCategory
 from gcm.models import Cycle, Objective, RoundTable
 
 from .mailing import default_template, template_problems
-from .models import MailingAudience, SummaryKind
+from .models import ROUND_TABLE_KINDS, MailingAudience, SummaryKind
 
 
 class OrganizationFilterForm(forms.Form):
@@ -61,14 +61,14 @@ class SummaryRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=SummaryKind.choices)
     round_table = forms.ModelChoiceField(
         label=_("Round table"), queryset=RoundTable.objects.all(), required=False,
-        help_text=_("Only for a round table input document."),
+        help_text=_("Only for a round table input document or a round-table compilation."),
     )
     cycle = forms.ModelChoiceField(label=_("IMRF cycle"), queryset=Cycle.objects.all(), empty_label=None)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == SummaryKind.ROUND_TABLE and not data.get("round_table"):
+        if data.get("kind") in ROUND_TABLE_KINDS and not data.get("round_table"):
             self.add_error("round_table", _("Choose the round table."))
         return data
 

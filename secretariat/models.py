@@ -11,6 +11,10 @@ class SummaryKind(models.TextChoices):
     COMPENDIUM = "compendium", _("Compendium of published voluntary reviews")
     PRACTICE_DIGEST = "practice_digest", _("Practice repository digest")
     PLEDGE_CAMPAIGN = "pledge_campaign", _("Pledge campaign summary")
+    COMPILATION = "compilation", _("Round-table compilation of contributions")
+
+
+ROUND_TABLE_KINDS = (SummaryKind.ROUND_TABLE, SummaryKind.COMPILATION)  # documents about one round table
 
 
 class SummaryStatus(models.TextChoices):
@@ -58,6 +62,8 @@ class SummaryDocument(models.Model):
     def title(self):
         if self.kind == SummaryKind.ROUND_TABLE and self.round_table_id:
             return f"{self.cycle.name} — {self.round_table}"
+        if self.kind == SummaryKind.COMPILATION and self.round_table_id:
+            return f"{self.cycle.name} — {self.get_kind_display()}: {self.round_table}"
         return f"{self.cycle.name} — {self.get_kind_display()}"
 
 

@@ -18,7 +18,7 @@ from core.registry import collect
 from core.workflow import require
 from gcm.models import RoundTable
 
-from .models import SummaryDocument, SummaryKind, SummaryStatus
+from .models import ROUND_TABLE_KINDS, SummaryDocument, SummaryKind, SummaryStatus
 from .summaries import builders, renderers
 
 logger = logging.getLogger(__name__)
@@ -28,11 +28,11 @@ logger = logging.getLogger(__name__)
 def summary_request(*, by, cycle, kind, language, round_table=None):
     """Create a pending summary and enqueue its build after commit."""
     require(is_secretariat(by))
-    if kind == SummaryKind.ROUND_TABLE:
+    if kind in ROUND_TABLE_KINDS:
         require(round_table is not None, _("Choose the round table."))
     document = SummaryDocument.objects.create(
         kind=kind, cycle=cycle, language=language, requested_by=by,
-        round_table=round_table if kind == SummaryKind.ROUND_TABLE else None,
+        round_table=round_table if kind in ROUND_TABLE_KINDS else None,
     )
     record_event(document, "requested", actor=by, to_status=SummaryStatus.PENDING)
     transaction.on_commit(lambda: _enqueue(document.pk))

@@ -20,9 +20,10 @@ def base_context(document, chapters, **extra):
 
 def builders():
     """{kind: build(document) -> (template, context)}."""
-    from . import campaign, compendium, cycle_status, digest
+    from . import campaign, compendium, compilation, cycle_status, digest
 
     return {
+        SummaryKind.COMPILATION: compilation.build,
         SummaryKind.CYCLE_STATUS: cycle_status.build,
         SummaryKind.COMPENDIUM: compendium.build,
         SummaryKind.PRACTICE_DIGEST: digest.build,
@@ -32,6 +33,6 @@ def builders():
 
 def renderers():
     """{kind: render(document) -> PDF bytes or None}: the summaries that draw their PDF themselves (in parts)."""
-    from . import compendium
+    from . import compendium, compilation
 
-    return {SummaryKind.COMPENDIUM: compendium.render}
+    return {SummaryKind.COMPENDIUM: compendium.render, SummaryKind.COMPILATION: compilation.render}

@@ -385,3 +385,19 @@ def test_a_sessions_weekday_date_reads_naturally_in_each_language(language, expe
     template = Template("{% load tz dialogues_tags %}{% localtime off %}{{ when|weekday_datetime }}{% endlocaltime %}")
     with translation.override(language):
         assert template.render(Context({"when": datetime(2026, 12, 3, 14, 5)})) == expected
+
+
+def test_a_compilation_too_large_to_draw_while_waiting_points_to_the_summary_document(client, secretariat_user,
+                                                                                       settings):
+    settings.COMPILATION_PDF_LIMIT = 2
+    rt = RoundTable.objects.get(number=2)
+    for n in range(3):
+        ContributionFactory(dialogue=DialogueFactory(), round_table=rt, status=S.PUBLISHED, text=f"Point {n}")
+    client.force_login(secretariat_user)
+    response = client.get(reverse("dialogues:compilation_pdf", args=[2]), {"cycle": Cycle.objects.active().year})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dialogues:compilation", args=[2]) + f"?cycle={Cycle.objects.active().year}"
+    page = client.get(response["Location"]).content.decode()
+    assert "This compilation holds 3 contributions" in page and "Round-table compilation of contributions" in page
+    settings.COMPILATION_PDF_LIMIT = 3
+    assert client.get(reverse("dialogues:compilation_pdf", args=[2]))["Content-Type"] == "application/pdf"
