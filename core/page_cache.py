@@ -22,7 +22,8 @@ again, per request) plus `Age`: the seconds since it was stored, which tells ope
 Django's cache middleware (django.middleware.cache) is not reused: it adds Expires and Cache-Control max-age to
 every page it stores (telling browsers and proxies to keep pages that carry a personal header for others), keys
 by the raw query string, needs two cache reads per hit (the Vary registry, then the page), reads its timeout once
-at start-up and has no notion of a cookie-less request.
+at start-up, and keeps signed-in visitors' pages too (keyed by their Cookie header, which the pages vary on)
+instead of never.
 """
 
 import hashlib
