@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for cookie-less visitors (core/page_cache.py): inside the HTTPS redirect, host check and
+    # security headers above (added again on every hit), before the session, language, CSRF and user below.
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -289,8 +292,21 @@ CACHES = {
     )
 }
 
-# Seconds public aggregates (facet counts, totals, dashboards) are cached; 0 in development and tests.
+# Seconds public aggregates (facet counts, totals, dashboards), fragments and whole anonymous pages are cached;
+# 0 in development and tests.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=120 if PRODUCTION else 0)
+# The public pages kept whole for visitors who send no cookie (core/page_cache.py), by URL name: each depends on
+# nothing of an anonymous request but its address (path, query string, host). A page that turns out to hold a
+# CSRF token, set a cookie or write the session is still never stored.
+ANONYMOUS_PAGE_CACHE_VIEWS = frozenset({
+    "gcm:home", "gcm:objectives", "gcm:objective", "gcm:round_table",
+    "practices:list", "practices:detail",
+    "pledges:list", "pledges:dashboard", "pledges:detail",
+    "reviews:list", "reviews:detail",
+    "dialogues:list", "dialogues:detail", "dialogues:consultations", "dialogues:consultation",
+    "dialogues:contribution",
+    "search:results", "opendata:index",
+})
 # Open-data API (api/): public, read-only, anonymous; rate-limited per address in the shared cache.
 API_ANON_RATE = env("API_ANON_RATE", default="120/minute")
 OPEN_DATA_KEEP = env.int("OPEN_DATA_KEEP", default=7)  # nightly ZIPs kept under MEDIA_ROOT/open-data/
