@@ -5,10 +5,13 @@ every request; most visitors of the public repository are anonymous and send no 
 page depends on nothing but its address. This middleware keeps such pages and answers them before the session,
 locale, CSRF and authentication middleware run.
 
-Served from the cache: GET and HEAD (from the GET entry) with no cookie at all and no Authorization header, on a
-path with a language prefix (`/en/…`; the path fixes the language, so `/` and its Accept-Language redirect never
-are). The key is the scheme, the host, the path and the query string with its parameters in a canonical order
-(each parameter's values keep theirs: the last one counts).
+Served from the cache: GET and HEAD (from the GET entry) with no cookie but those of PAGE_CACHE_COOKIES and no
+Authorization header, on a path with a language prefix (`/en/…`; the path fixes the language, so `/` and its
+Accept-Language redirect never are). The key is the scheme, the host, the path, the query string with its
+parameters in a canonical order (each parameter's values keep theirs: the last one counts) and the cookies that
+change what a page shows (the time zone the browser reported, for the dialogue pages). The CSRF cookie, which
+browsers keep for a year after any form, is allowed and ignored: a page that asked for a token is never stored, so
+a stored page holds none (and a request carrying that cookie never stores: Django puts its value in CSRF_COOKIE).
 
 Stored only when, beside the above: the view is one of ANONYMOUS_PAGE_CACHE_VIEWS (public pages checked to depend
 on nothing else of the request), the answer is a 200, not streamed, text/html, sets no cookie, varies on nothing
@@ -34,7 +37,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-KEY_PREFIX = "anonpage:v1:"
+KEY_PREFIX = "anonpage:v2:"
+# Cookies an anonymous visitor may carry and still be answered from the cache: True when the page may depend on
+# it (part of the key), False when no stored page does.
+PAGE_CACHE_COOKIES = {settings.CSRF_COOKIE_NAME: False, "femi_tz": True}
 REFUSED_CACHE_CONTROL = ("private", "no-cache", "no-store")
 
 
@@ -57,19 +63,21 @@ class AnonymousPageCacheMiddleware:
 
 
 def is_anonymous_page_request(request):
-    """GET or HEAD of a language-prefixed page, with no cookie and no Authorization header."""
+    """GET or HEAD of a language-prefixed page, with no cookie but PAGE_CACHE_COOKIES, no Authorization header."""
     return (
         request.method in ("GET", "HEAD")
-        and not request.COOKIES
+        and request.COOKIES.keys() <= PAGE_CACHE_COOKIES.keys()
         and "HTTP_AUTHORIZATION" not in request.META
         and request.path_info.split("/", 2)[1] in {code for code, _name in settings.LANGUAGES}
     )
 
 
 def page_key(request):
-    """The cache key of the page: scheme, host (validated by get_host), path and canonical query string."""
+    """The cache key of the page: scheme, host (validated by get_host), path, canonical query string and the
+    cookies a page may depend on."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
-    address = f"{request.scheme}://{request.get_host().lower()}{request.path}?{query}"
+    cookies = urlencode(sorted((name, value) for name, value in request.COOKIES.items() if PAGE_CACHE_COOKIES[name]))
+    address = f"{request.scheme}://{request.get_host().lower()}{request.path}?{query}#{cookies}"
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
 
 
