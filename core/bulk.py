@@ -84,11 +84,7 @@ def _copy_missing(model, rows, *, fields, key, positions):
         with cursor.copy(f"COPY {STAGE} FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(dumped(row))
-        # NOT EXISTS skips the keys already committed without drawing an id from the sequence for each (a daily
-        # rerun offers them all again); ON CONFLICT then skips those a concurrent run inserts meanwhile.
-        stored = " AND ".join(f"stored.{_quote(c)} = {STAGE}.{_quote(c)}" for c in key_columns)
         cursor.execute(f"INSERT INTO {_quote(table)} ({target}) SELECT {source} FROM {STAGE} "
-                       f"WHERE NOT EXISTS (SELECT 1 FROM {_quote(table)} stored WHERE {stored}) "
                        f"ON CONFLICT ({', '.join(_quote(c) for c in key_columns)}) DO NOTHING RETURNING {returning}",
                        list(constants.values()))
         inserted = {tuple(found[1:]): found[0] for found in cursor.fetchall()}
