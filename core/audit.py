@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+from .bulk import copy_rows
 from .models import AuditEvent
 
 
@@ -30,6 +31,17 @@ def audit_event(obj, action, *, actor=None, comment="", from_status="", to_statu
 def record_events(events):
     """Write many unsaved audit rows (from audit_event) in one insert per thousand. Inside the transaction."""
     return AuditEvent.objects.bulk_create(events, batch_size=1000)
+
+
+AUDIT_FIELDS = ("content_type_id", "object_id", "action", "comment", "from_status", "to_status")
+
+
+def record_bulk_events(model, items, action, *, from_status="", to_status=""):
+    """Write one audit row with no actor (a sweep's) for each (pk, comment) of `items`, objects of `model`: rows
+    streamed in one COPY on PostgreSQL, no model instance built. Inside the transaction."""
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    copy_rows(AuditEvent, ((content_type_id, str(pk), action, comment or "", from_status, to_status)
+                           for pk, comment in items), fields=AUDIT_FIELDS)
 
 
 def events_for(obj):

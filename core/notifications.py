@@ -6,7 +6,9 @@ whatever is pending. Delivery locks the row, so a notification is never sent twi
 """
 
 import logging
+from collections import namedtuple
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -63,35 +65,44 @@ def notify_many(recipients, template, *, context=None, dedupe_prefix=None):
     return [n for n in sent if n]
 
 
+class Recipient(namedtuple("Recipient", "pk email preferred_language")):
+    """What notify_bulk() needs of a recipient user, read with values_list() rather than as a User instance."""
+
+
+BULK_FIELDS = ("recipient_id", "to_email", "language", "template", "context", "dedupe_key")
+
+
 def notify_bulk(messages):
     """Queue many e-mails in a few queries: `messages` are (recipient, template, context, dedupe_key) tuples.
 
-    Every message needs a dedupe key: one already queued (by an earlier or a concurrent run) is skipped, and so
-    are recipients without an e-mail address or listed twice under one key. `context` may be a callable, called
-    only for the messages that are queued. Returns the notifications queued; their delivery is enqueued after
-    commit, a chunk of ids per task.
+    A recipient is a user or a Recipient (pk, email, preferred_language). Every message needs a dedupe key: one
+    already queued (by an earlier or a concurrent run) is skipped, and so are recipients without an e-mail address
+    or listed twice under one key. `context` may be a callable, called only for the messages that are queued (one
+    context object shared by many messages is stored for each and serialised once). Returns the ids of the
+    notifications queued; their delivery is enqueued after commit, a chunk of ids per task.
     """
-    rows = {}
+    rows, deferred = {}, False
     for recipient, template, context, dedupe_key in messages:
         if recipient is not None and recipient.email and dedupe_key not in rows:
-            rows[dedupe_key] = Notification(
-                recipient=recipient, to_email=recipient.email, template=template, context=context,
-                language=getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE, dedupe_key=dedupe_key)
-    keys, queued = list(rows), []
+            language = getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE
+            deferred = deferred or callable(context)
+            rows[dedupe_key] = (recipient.pk, recipient.email, language, template,
+                                context if callable(context) else context or {}, dedupe_key)
+    keys, ids = list(rows), []
     for start in range(0, len(keys), KEYS_PER_QUERY):
         chunk = keys[start:start + KEYS_PER_QUERY]
-        queued += insert_missing(Notification, [rows[key] for key in chunk], key=("dedupe_key",),
-                                 prepare=_build_context, existing=Notification.objects.filter(dedupe_key__in=chunk))
-    ids = [notification.pk for notification in queued]
+        ids += insert_missing(Notification, [rows[key] for key in chunk], fields=BULK_FIELDS, key=("dedupe_key",),
+                              prepare=_build_context if deferred else None,
+                              existing=partial(Notification.objects.filter, dedupe_key__in=chunk)).values()
     for start in range(0, len(ids), DELIVERY_CHUNK):
         chunk = ids[start:start + DELIVERY_CHUNK]
         transaction.on_commit(lambda chunk=chunk: _enqueue_many(chunk))
-    return queued
+    return ids
 
 
-def _build_context(notification):
-    context = notification.context
-    notification.context = (context() if callable(context) else context) or {}
+def _build_context(row):
+    context = row[4]
+    return (*row[:4], (context() if callable(context) else context) or {}, *row[5:])
 
 
 def _enqueue_many(notification_ids):

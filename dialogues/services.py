@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from core.audit import record_event
 from core.bulk import insert_missing
-from core.notifications import notify, notify_bulk, notify_many
+from core.notifications import Recipient, notify, notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 
 from . import counters
@@ -222,15 +222,17 @@ def reminders_send(*, now=None):
         if kind == ReminderKind.HOUR_BEFORE:
             due = due.filter(dialogue__is_online=True)
         dialogues = {d.pk: d for d in Dialogue.objects.filter(pk__in=due.values("dialogue_id"))}
-        due = {registration.pk: registration for registration in due.select_related("user").order_by("pk")}
-        recorded = insert_missing(Reminder, [Reminder(registration_id=pk, kind=kind) for pk in due],
+        due = {pk: (dialogue_id, Recipient(user_id, email, language)) for pk, dialogue_id, user_id, email, language
+               in due.values_list("pk", "dialogue_id", "user_id", "user__email", "user__preferred_language")
+               .order_by("pk")}
+        recorded = insert_missing(Reminder, [(pk, str(kind)) for pk in due], fields=("registration_id", "kind"),
                                   key=("registration_id", "kind"),
                                   existing=Reminder.objects.filter(registration__dialogue__in=list(dialogues),
                                                                    kind=kind))
         contexts = {pk: {**_dialogue_context(d), "kind": str(kind), "join_url": d.join_url}
                     for pk, d in dialogues.items()}
-        notify_bulk((due[r.registration_id].user, "dialogues_reminder", contexts[due[r.registration_id].dialogue_id],
-                     f"dialogues:reminder:{kind}:{r.registration_id}") for r in recorded)
+        notify_bulk((due[pk][1], "dialogues_reminder", contexts[due[pk][0]], f"dialogues:reminder:{kind}:{pk}")
+                    for pk, _kind in recorded)
         queued += len(recorded)
     return queued
 

@@ -1,6 +1,7 @@
 """Writes of the pledges app: one function per change; every status change is audited and notified in the
 same transaction (the outbox delivers the e-mails after commit)."""
 
+from collections import namedtuple
 from datetime import timedelta
 
 from django.db import transaction
@@ -11,10 +12,10 @@ from django.utils.translation import ngettext
 
 from accounts.models import FocalPoint, Membership, MembershipStatus, User
 from accounts.services import secretariat_users
-from core.audit import audit_event, record_event, record_events
+from core.audit import record_bulk_events, record_event
 from core.bulk import insert_missing
 from core.drafts import StaleEdit, save_with_version
-from core.notifications import notify_bulk, notify_many
+from core.notifications import Recipient, notify_bulk, notify_many
 from core.workflow import DomainError, move, require
 from gcm.models import Cycle
 
@@ -409,23 +410,22 @@ def pledges_request_progress_updates(*, now=None):
     candidates = Pledge.objects.published().filter(published_at__lte=add_months(now, -REQUEST_EVERY_MONTHS))
     latest = ProgressUpdate.objects.filter(pledge=OuterRef("pk")).exclude(status=UpdateStatus.REJECTED)
     rows = candidates.annotate(latest_update=Subquery(latest.order_by("-created_at").values("created_at")[:1]))
-    requests = []
-    for pk, published_at, latest_update in rows.values_list("pk", "published_at", "latest_update").order_by("pk"):
+    due, requests = {}, []
+    for pk, published_at, latest_update, *notify_fields in rows.values_list(
+            "pk", "published_at", "latest_update", *NOTIFY_FIELDS).order_by("pk"):
         period = _months_between(published_at, now) // REQUEST_EVERY_MONTHS
         since = add_months(published_at, period * REQUEST_EVERY_MONTHS)
         if period >= 1 and (latest_update is None or latest_update < since):
-            requests.append(ProgressRequest(pledge_id=pk, period=period))
-    requests = insert_missing(ProgressRequest, requests, key=("pledge_id", "period"),
-                              existing=ProgressRequest.objects.filter(pledge__in=candidates))
-    if not requests:
+            due[pk] = _Pledge(pk, *notify_fields)
+            requests.append((pk, period))
+    asked = insert_missing(ProgressRequest, requests, fields=("pledge_id", "period"), key=("pledge_id", "period"),
+                           existing=ProgressRequest.objects.filter(pledge__in=candidates))
+    if not asked:
         return 0
-    pledges = Pledge.objects.only(*NOTIFY_FIELDS).in_bulk([request.pledge_id for request in requests])
-    asked = [(pledges[request.pledge_id], request.period) for request in requests]
-    record_events(audit_event(pledge, "progress_requested", comment=str(period)) for pledge, period in asked)
-    users = _pledger_users_of([pledge for pledge, _period in asked])
-    notify_bulk((user, "pledges_progress_request", _context(pledge, period=period),
-                 f"pledges_progress_request:{pledge.pk}:{period}:{user.pk}")
-                for pledge, period in asked for user in users[pledge.pk])
+    record_bulk_events(Pledge, ((pk, str(period)) for pk, period in asked), "progress_requested")
+    users = _pledger_users_of([due[pk] for pk, _period in asked])
+    notify_bulk((user, "pledges_progress_request", context, f"pledges_progress_request:{pk}:{period}:{user.pk}")
+                for pk, period in asked for context in [_context(due[pk], period=period)] for user in users[pk])
     return len(asked)
 
 
@@ -434,35 +434,41 @@ def pledges_mark_inactive(*, now=None):
     """Daily: flag inactive every published pledge without progress for a year and tell its pledgers. Returns
     how many. Works in bulk; the rows are locked, so a concurrent run waits and then finds them flagged."""
     now = now or timezone.now()
-    stale = list(Pledge.objects.published().filter(is_inactive=False, last_progress_at__lt=now - INACTIVE_AFTER)
-                 .select_for_update().only(*NOTIFY_FIELDS, "last_progress_at").order_by("pk"))
+    stale = [_Pledge(pk, *fields) for pk, *fields in Pledge.objects.published().filter(
+        is_inactive=False, last_progress_at__lt=now - INACTIVE_AFTER).select_for_update().order_by("pk")
+        .values_list("pk", *NOTIFY_FIELDS, "last_progress_at")]
     if not stale:
         return 0
     for start in range(0, len(stale), IDS_PER_QUERY):
         Pledge.objects.filter(pk__in=[p.pk for p in stale[start:start + IDS_PER_QUERY]]).update(is_inactive=True)
-    record_events(audit_event(pledge, "marked_inactive", from_status="active", to_status="inactive")
-                  for pledge in stale)
+    record_bulk_events(Pledge, ((pledge.pk, "") for pledge in stale), "marked_inactive", from_status="active",
+                       to_status="inactive")
     users = _pledger_users_of(stale)
-    notify_bulk((user, "pledges_inactive", _context(pledge),
+    notify_bulk((user, "pledges_inactive", context,
                  f"pledges_inactive:{pledge.pk}:{pledge.last_progress_at:%Y%m%d}:{user.pk}")
-                for pledge in stale for user in users[pledge.pk])
+                for pledge in stale for context in [_context(pledge)] for user in users[pledge.pk])
     return len(stale)
 
 
 IDS_PER_QUERY = 10000  # SQLite allows 32,766 parameters in a query
-NOTIFY_FIELDS = ("pk", "title", "reference", "published_at", "member_state_id", "organization_id")
+NOTIFY_FIELDS = ("title", "reference", "member_state_id", "organization_id")
+_Pledge = namedtuple("_Pledge", ("pk", *NOTIFY_FIELDS, "last_progress_at"), defaults=[None])  # what a sweep reads
 
 
 def _pledger_users_of(pledges):
-    """{pledge id: its pledger users (as pledger_users gives them)} for many pledges, in two queries."""
+    """{pledge id: its pledger users (as pledger_users gives them, as Recipients)} for many pledges, in two
+    queries."""
     states = {p.member_state_id for p in pledges if p.member_state_id}
     organizations = {p.organization_id for p in pledges if not p.member_state_id and p.organization_id}
+    user = ("user_id", "user__email", "user__preferred_language")
     by_state, by_organization = {}, {}
-    for point in FocalPoint.objects.filter(member_state_id__in=states, user__is_active=True).select_related("user"):
-        by_state.setdefault(point.member_state_id, {})[point.user_id] = point.user
-    for member in Membership.objects.filter(organization_id__in=organizations, status=MembershipStatus.APPROVED,
-                                            user__is_active=True).select_related("user"):
-        by_organization.setdefault(member.organization_id, {})[member.user_id] = member.user
+    for state_id, *recipient in FocalPoint.objects.filter(member_state_id__in=states, user__is_active=True
+                                                          ).values_list("member_state_id", *user):
+        by_state.setdefault(state_id, {})[recipient[0]] = Recipient(*recipient)
+    for organization_id, *recipient in Membership.objects.filter(
+            organization_id__in=organizations, status=MembershipStatus.APPROVED, user__is_active=True
+    ).values_list("organization_id", *user):
+        by_organization.setdefault(organization_id, {})[recipient[0]] = Recipient(*recipient)
     result = {}
     for pledge in pledges:
         found = by_state.get(pledge.member_state_id, {}) if pledge.member_state_id else by_organization.get(

@@ -447,11 +447,13 @@ def send_deadline_reminders(*, today=None):
     due = [row for row in due if users.get(row[1].pk)]
     if not due:
         return 0
-    recorded = insert_missing(ReminderSent, [
-        ReminderSent(cycle=cycle, member_state=state, kind=kind, deadline=deadline, recipients=len(users[state.pk]))
-        for cycle, state, _review, deadline, kind in due
-    ], key=("cycle_id", "member_state_id", "kind"), existing=ReminderSent.objects.filter(cycle=due[0][0]))
-    recorded = {(reminder.member_state_id, reminder.kind) for reminder in recorded}
+    rows = [(cycle.pk, state.pk, str(kind), deadline, len(users[state.pk]))
+            for cycle, state, _review, deadline, kind in due]
+    recorded = insert_missing(ReminderSent, rows, fields=("cycle_id", "member_state_id", "kind", "deadline",
+                                                          "recipients"),
+                              key=("cycle_id", "member_state_id", "kind"),
+                              existing=ReminderSent.objects.filter(cycle=due[0][0]))
+    recorded = {(state_id, kind) for _cycle_id, state_id, kind in recorded}
     notify_bulk(message for row in due if (row[1].pk, row[4]) in recorded for message in _reminder_messages(
         *row, users=users[row[1].pk], today=today))
     return len(recorded)
