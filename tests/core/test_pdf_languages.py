@@ -18,7 +18,7 @@ from gcm.models import Cycle, MemberState, Objective
 from reviews.enums import ReviewStatus
 from reviews.selectors import review_pdf_context
 from reviews.services import review_build_pdf
-from secretariat.models import SummaryKind
+from secretariat.models import ROUND_TABLE_KINDS, SummaryKind
 from secretariat.services import summary_request
 from tests.pdftext import pdf_fonts, pdf_text
 from tests.pledges.factories import PublishedPledgeFactory
@@ -133,7 +133,13 @@ def test_every_other_summary_document_in_arabic_and_chinese(secretariat_user, dj
     complete_review(status=ReviewStatus.PUBLISHED, iso3="EGY", objectives=(2,), published_at=timezone.now())
     practice = {"ar": "التسجيل القنصلي المتنقل", "zh-hans": "流动领事登记"}[language]
     PracticeFactory(status=PracticeStatus.PUBLISHED, title=practice, objectives=[2])
-    round_table = RoundTable.objects.get(number=1) if kind == SummaryKind.ROUND_TABLE else None
+    round_table = RoundTable.objects.get(number=1) if kind in ROUND_TABLE_KINDS else None
+    contribution = {"ar": "مكاتب استقبال بلدية للقادمين الجدد", "zh-hans": "为新移民设立市政接待处"}[language]
+    if kind == SummaryKind.COMPILATION:
+        from tests.dialogues.factories import ContributionFactory
+
+        ContributionFactory(round_table=round_table, status="published", text=contribution,
+                            language=language.split("-")[0])
     with django_capture_on_commit_callbacks(execute=True):
         document = summary_request(by=secretariat_user, cycle=Cycle.objects.active(), kind=kind, language=language,
                                    round_table=round_table)
@@ -144,5 +150,6 @@ def test_every_other_summary_document_in_arabic_and_chinese(secretariat_user, dj
     assert_real_glyphs(pdf, family)
     with translation.override(language):
         state = MemberState.objects.get(iso3="EGY").name
-    # The digest lists practices; the other summaries name the States that reviewed.
-    assert nfkc(practice if kind == SummaryKind.PRACTICE_DIGEST else state) in nfkc(pdf_text(pdf))
+    # The digest lists practices, the compilation contributions; the other summaries name the States that reviewed.
+    expected = {SummaryKind.PRACTICE_DIGEST: practice, SummaryKind.COMPILATION: contribution}.get(kind, state)
+    assert nfkc(expected) in nfkc(pdf_text(pdf))
