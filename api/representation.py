@@ -22,13 +22,15 @@ from operator import attrgetter, itemgetter
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signals import setting_changed
+from django.db.models import Model
 from django.db.models.manager import BaseManager
 from django.utils import timezone
 from rest_framework import ISO_8601, fields, serializers
-from rest_framework.fields import SkipField, empty, get_attribute
+from rest_framework.fields import empty, get_attribute
 from rest_framework.settings import api_settings
 
 _SERVED_BY_DRF = object()
+_SKIP = object()
 _recipes = {}  # serializer class -> [(name, field, converter or None for a method field)] or _SERVED_BY_DRF
 _plans = {}  # (serializer class, instance type) -> [(name, getter, converter, field)]
 
@@ -40,25 +42,26 @@ class FastRepresentation:
         plan = _plans.get((type(self), type(instance)))
         if plan is None:
             plan = _plan(type(self), type(instance))
-        if plan is _SERVED_BY_DRF or "fields" in self.__dict__:
-            # Fields read (and perhaps changed) on this instance: DRF walks them as they are now.
+        if plan is _SERVED_BY_DRF or "fields" in self.__dict__ or self.root.partial:
+            # Fields read (and perhaps changed) on this instance, or a partial serializer (which skips defaults):
+            # DRF walks them as they are now.
             return super().to_representation(instance)
         return _represent(plan, instance, self)
 
 
 def _represent(plan, instance, serializer):
     ret = {}
-    for name, get, convert, field in plan:
+    for name, get, convert, missing in plan:
         if get is None:  # a SerializerMethodField: the method receives the instance itself
             ret[name] = getattr(serializer, convert)(instance)
             continue
         try:
             value = get(instance)
-        except (KeyError, AttributeError, ObjectDoesNotExist):
-            # Missing: the field's own lookup decides (its default, null, omitted, or DRF's error).
-            try:
-                value = field.get_attribute(instance)
-            except SkipField:
+        except ObjectDoesNotExist:
+            value = None  # as DRF's lookup gives
+        except (KeyError, AttributeError):
+            value = missing(instance)
+            if value is _SKIP:
                 continue
         ret[name] = None if value is None else convert(value)
     return ret
@@ -69,8 +72,8 @@ def _plan(serializer_class, instance_type):
     if recipe is _SERVED_BY_DRF:
         plan = _SERVED_BY_DRF
     else:
-        plan = [(name, None, field.method_name, field) if convert is None
-                else (name, _getter(field.source_attrs, instance_type), convert, field)
+        plan = [(name, None, field.method_name, None) if convert is None
+                else (name, _getter(field.source_attrs, instance_type), convert, _when_missing(field))
                 for name, field, convert in recipe]
     _plans[serializer_class, instance_type] = plan
     return plan
@@ -100,25 +103,40 @@ def _getter(source_attrs, instance_type):
             return itemgetter(attr)
         if not callable(getattr(instance_type, attr, None)):  # a method or class would be called by DRF
             return attrgetter(attr)
-    if issubclass(instance_type, Mapping):
-        return _dotted_in_dicts(source_attrs)
-    return lambda instance: get_attribute(instance, source_attrs)
+    return _dotted(source_attrs)
 
 
-def _dotted_in_dicts(source_attrs):
-    """`a.b` read from plain dicts (the relation values of api/relations.py); anything else goes to DRF's lookup."""
+def _dotted(source_attrs):
+    """`a.b` read through plain dicts, model instances and None (which has no attribute: the value is missing);
+    anything else, or a callable met on the way, is read by DRF's own lookup."""
 
     def get(instance):
         value = instance
         for attr in source_attrs:
-            if type(value) is not dict:
+            if type(value) is dict:
+                value = value[attr]
+            elif value is None or isinstance(value, Model):
+                value = getattr(value, attr)
+            else:
                 return get_attribute(instance, source_attrs)
-            value = value[attr]
             if callable(value):
                 return get_attribute(instance, source_attrs)
         return value
 
     return get
+
+
+def _when_missing(field):
+    """What Field.get_attribute gives when the lookup raises KeyError or AttributeError: the default, None for a
+    nullable field, nothing (_SKIP) for an optional one, else DRF's own error (by running its lookup)."""
+    if field.default is not empty:
+        default = field.default
+        return lambda instance: default
+    if field.allow_null:
+        return lambda instance: None
+    if not field.required:
+        return lambda instance: _SKIP
+    return field.get_attribute
 
 
 def _converter(field):
