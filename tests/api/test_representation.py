@@ -171,3 +171,13 @@ def test_the_mixin_leaves_the_schema_as_the_declared_fields_make_it(client, db):
         component = components[viewset.serializer_class.__name__.removesuffix("Serializer")]
         assert "description" not in component
         assert list(component["properties"]) == list(viewset.serializer_class().fields)
+
+
+def test_fields_changed_on_an_instance_or_a_partial_serializer_are_served_as_drf_does():
+    instance = {"number": 7, "kind": {}, "nullable": "x", "day": None, "flag": True, "moment": MOMENT}
+    serializer = _Fallbacks(instance)
+    serializer.fields.pop("flag")
+    assert "flag" not in serializer.data and serializer.data["number"] == 7
+    partial = _Fallbacks(instance, partial=True)  # DRF then leaves out a missing value rather than its default
+    assert partial.data == serializers.Serializer.to_representation(_Fallbacks(partial=True), instance)
+    assert "label" not in partial.data and "label" in _Fallbacks(instance).data
