@@ -181,3 +181,30 @@ def test_fields_changed_on_an_instance_or_a_partial_serializer_are_served_as_drf
     partial = _Fallbacks(instance, partial=True)  # DRF then leaves out a missing value rather than its default
     assert partial.data == serializers.Serializer.to_representation(_Fallbacks(partial=True), instance)
     assert "label" not in partial.data and "label" in _Fallbacks(instance).data
+
+
+class _WithMethod(serializers.Serializer):
+    shout = serializers.SerializerMethodField()
+
+    def get_shout(self, obj) -> str:
+        return obj["word"].upper() + self.context.get("mark", "")
+
+
+class _NestedWithMethod(representation.FastRepresentation, serializers.Serializer):
+    inner = _WithMethod()
+
+
+class _OwnFields(representation.FastRepresentation, serializers.Serializer):
+    word = serializers.CharField()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.context.get("hide"):
+            del fields["word"]
+        return fields
+
+
+def test_serializers_whose_fields_are_not_the_declared_ones_are_served_by_drf():
+    assert _NestedWithMethod({"inner": {"word": "a"}}, context={"mark": "!"}).data == {"inner": {"shout": "A!"}}
+    assert _OwnFields({"word": "a"}, context={"hide": True}).data == {}
+    assert representation._recipe(_OwnFields) is representation._SERVED_BY_DRF
