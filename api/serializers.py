@@ -7,6 +7,10 @@ from django_countries import countries
 from rest_framework import serializers
 
 from gcm.models import Cycle, MemberState, Objective, Principle, RoundTable
+from pledges.enums import PledgeStatus
+from practices.enums import Criterion
+
+from .representation import FastRepresentation
 
 
 class CycleSerializer(serializers.ModelSerializer):
@@ -80,7 +84,7 @@ class ObjectiveEntrySerializer(serializers.Serializer):
     support_needed = serializers.CharField()
 
 
-class ReviewSerializer(serializers.Serializer):
+class ReviewSerializer(FastRepresentation, serializers.Serializer):
     id = serializers.IntegerField()
     cycle = serializers.IntegerField(source="cycle.year")
     member_state = serializers.CharField(source="member_state.iso3")
@@ -102,7 +106,10 @@ class ReviewSerializer(serializers.Serializer):
         return obj.api_principles
 
 
-class PracticeSerializer(serializers.Serializer):
+NARRATIVE_ATTRIBUTES = tuple((c.value, f"narrative_{c.value}") for c in Criterion)
+
+
+class PracticeSerializer(FastRepresentation, serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     summary = serializers.CharField()
@@ -127,9 +134,7 @@ class PracticeSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(allow_null=True)
 
     def get_narratives(self, obj) -> dict[str, str]:
-        from practices.enums import Criterion
-
-        return {c.value: getattr(obj, f"narrative_{c.value}") for c in Criterion}
+        return {criterion: getattr(obj, attr) for criterion, attr in NARRATIVE_ATTRIBUTES}
 
     def get_links(self, obj) -> list[str]:
         return obj.link_list()
@@ -160,7 +165,7 @@ class ProgressUpdateSerializer(serializers.Serializer):
     language = serializers.CharField()
 
 
-class PledgeSerializer(serializers.Serializer):
+class PledgeSerializer(FastRepresentation, serializers.Serializer):
     id = serializers.IntegerField()
     reference = serializers.CharField(allow_null=True)
     cycle = serializers.IntegerField(source="cycle.year")
@@ -199,8 +204,6 @@ class PledgeSerializer(serializers.Serializer):
 
     def get_matches(self, obj) -> int | None:
         """The matched pledge's id, only when that pledge is published too."""
-        from pledges.enums import PledgeStatus
-
         match = obj.matches
         return match.pk if match is not None and match.status == PledgeStatus.PUBLISHED else None
 
