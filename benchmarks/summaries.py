@@ -52,7 +52,7 @@ def main():
 
     from django.core.management import call_command
 
-    logging.getLogger("secretariat.summaries.compendium").setLevel(logging.INFO)  # its phases
+    logging.getLogger("secretariat.summaries.book").setLevel(logging.INFO)  # the phases of a book in parts
 
     call_command("migrate", verbosity=0)
     staff, cycle = populate(args.states, args.objectives)

@@ -14,10 +14,10 @@ browsers keep for a year after any form, is allowed and ignored: a page that ask
 a stored page holds none (and a request carrying that cookie never stores: Django puts its value in CSRF_COOKIE).
 
 Stored only when, beside the above: the view is one of ANONYMOUS_PAGE_CACHE_VIEWS (public pages checked to depend
-on nothing else of the request), the answer is a 200, not streamed, text/html, sets no cookie, varies on nothing
-but Cookie, is not marked private/no-cache/no-store, no CSRF token was asked for (`get_token()` puts CSRF_COOKIE in
-request.META; a request without a csrftoken cookie has none otherwise), the session was not written and no message
-was added.
+on nothing else of the request), the answer is a 200, not streamed, HTML or a news feed (RSS, Atom), sets no
+cookie, varies on nothing but Cookie, is not marked private/no-cache/no-store, no CSRF token was asked for
+(`get_token()` puts CSRF_COOKIE in request.META; a request without a csrftoken cookie has none otherwise), the
+session was not written and no message was added.
 
 A hit carries the stored status, body and headers (the middleware placed before it adds the security headers
 again, per request) plus `Age`: the seconds since it was stored, which tells operators it came from here.
@@ -42,6 +42,8 @@ KEY_PREFIX = "anonpage:v2:"
 # it (part of the key), False when no stored page does.
 PAGE_CACHE_COOKIES = {settings.CSRF_COOKIE_NAME: False, "femi_tz": True}
 REFUSED_CACHE_CONTROL = ("private", "no-cache", "no-store")
+# What a stored page may be: HTML, or a news feed (feed readers send no cookie and poll the same address).
+STORED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml")
 
 
 class AnonymousPageCacheMiddleware:
@@ -85,7 +87,7 @@ def is_storable(request, response):
     """True when the answer is the same for every cookie-less visitor of this address (see the module's text)."""
     if response.status_code != 200 or response.streaming or response.cookies or "Set-Cookie" in response:
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not response.get("Content-Type", "").startswith(STORED_TYPES):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     if any(directive in cache_control for directive in REFUSED_CACHE_CONTROL):

@@ -300,7 +300,7 @@ PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=120 if PRODUCTION
 # CSRF token, set a cookie or write the session is still never stored.
 ANONYMOUS_PAGE_CACHE_VIEWS = frozenset({
     "gcm:home", "gcm:objectives", "gcm:objective", "gcm:round_table",
-    "practices:list", "practices:detail",
+    "practices:list", "practices:detail", "practices:feed", "practices:feed_atom",
     "pledges:list", "pledges:dashboard", "pledges:detail",
     "reviews:list", "reviews:detail",
     "dialogues:list", "dialogues:detail", "dialogues:consultations", "dialogues:consultation",

@@ -11,6 +11,7 @@ from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 
+from core.page_cache import STORED_TYPES
 from dialogues.timezones import VIEWER_COOKIE
 from tests.factories import UserFactory
 from tests.practices.factories import PracticeFactory
@@ -163,13 +164,23 @@ def test_the_sign_in_page_holding_a_csrf_token_is_never_stored_even_when_listed(
 
 @pytest.mark.parametrize("path", [
     "/en/secretariat/", "/en/accounts/login/", "/en/accounts/signup/", "/en/me/", "/en/admin/", "/api/v1/",
-    "/api/v1/practices/", "/healthz", "/en/practices/export.csv", "/en/practices/feed/", "/en/jsi18n/", "/",
+    "/api/v1/practices/", "/healthz", "/en/practices/export.csv", "/en/jsi18n/", "/",
     "/en/reviews/secretariat/", "/en/dialogues/calendar.ics", "/en/open-data/no-such.zip",
 ])
-def test_private_api_health_export_and_feed_addresses_are_never_stored(client, page_cache, path):
+def test_private_api_health_and_export_addresses_are_never_stored(client, page_cache, path):
     first = client.get(path)
     again = client.get(path)
     assert not is_hit(first) and not is_hit(again), (path, again.status_code)
+
+
+@pytest.mark.parametrize("path", ["/en/practices/feed/", "/en/practices/feed/atom/"])
+def test_the_practice_feeds_are_kept_for_feed_readers(client, page_cache, path):
+    PracticeFactory(status="published", title="Feed-marker")
+    first = client.get(path)
+    again = client.get(path)
+    assert not is_hit(first) and is_hit(again) and again.content == first.content
+    assert b"Feed-marker" in again.content and again["Content-Type"].startswith(("application/rss+xml",
+                                                                                 "application/atom+xml"))
 
 
 def test_only_listed_public_pages_are_stored_when_every_url_of_the_portal_is_walked(client, page_cache):
@@ -184,7 +195,7 @@ def test_only_listed_public_pages_are_stored_when_every_url_of_the_portal_is_wal
         address = fill(pattern, kwargs_for(pattern, world))
         first = client.get(address)
         _consume(first)
-        if first.status_code == 200 and first["Content-Type"].startswith("text/html"):
+        if first.status_code == 200 and first["Content-Type"].startswith(STORED_TYPES):
             public.add(pattern.name)
         client.cookies.clear()  # stay a cookie-less visitor, whatever the page set
         if is_hit(client.get(address)):
@@ -192,7 +203,8 @@ def test_only_listed_public_pages_are_stored_when_every_url_of_the_portal_is_wal
     listed = page_cache.ANONYMOUS_PAGE_CACHE_VIEWS
     assert stored <= listed
     assert stored == listed & public  # every listed page an anonymous visitor can read is kept
-    assert {"gcm:home", "practices:list", "pledges:list", "dialogues:detail", "search:results"} <= stored
+    assert {"gcm:home", "practices:list", "pledges:list", "dialogues:detail", "search:results",
+            "practices:feed", "practices:feed_atom"} <= stored
     assert listed <= {p.name for p in url_patterns()}, "a listed view name that no URL has"
     published = world.practice_published.get_absolute_url()  # the world's practice address is a draft's (404)
     client.get(published)

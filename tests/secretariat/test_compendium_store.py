@@ -11,14 +11,23 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from pypdf import PdfReader
 
+from reviews.enums import ReviewStatus
 from reviews.models import Review
 from secretariat.models import SummaryStatus
 from secretariat.summaries import book, compendium
-from tests.secretariat.test_compendium_parts import build, read
-from tests.secretariat.test_compendium_parts import reviews as reviews  # noqa: PLC0414 - the fixture, reused
+from tests.reviews.factories import complete_review
+from tests.secretariat.test_compendium_parts import STATES, build, read
 
 pytestmark = pytest.mark.django_db
 DATE = re.compile(r"Data as of (.*?) \(UTC\)")
+
+
+@pytest.fixture
+def reviews():
+    """Seven published reviews of a page each (what is kept and reused matters here, not page breaks)."""
+    now = timezone.now()
+    return [complete_review(status=ReviewStatus.PUBLISHED, iso3=iso3, objectives=(1,), submitted_at=now,
+                            published_at=now) for iso3 in STATES]
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ def test_the_compilation_holds_every_published_contribution_by_dialogue_across_p
     long, short = DialogueFactory(title="Cities dialogue", past=True), DialogueFactory(title="Skills dialogue")
     long.round_tables.set([rt])
     for n in range(8):
-        ContributionFactory(dialogue=long, status=S.PUBLISHED, text=f"City point {n}. " + "Detail. " * 120)
+        ContributionFactory(dialogue=long, status=S.PUBLISHED, text=f"City point {n}. " + "Detail. " * 40)
     ContributionFactory(dialogue=short, round_table=rt, status=S.PUBLISHED, text="Recognise foreign diplomas")
     ContributionFactory(dialogue=long, status=S.SUBMITTED, text="Awaiting moderation")
     ContributionFactory(dialogue=short, status=S.PUBLISHED, text="Filed under no round table, dialogue not linked")
