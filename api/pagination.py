@@ -18,7 +18,6 @@ class StableCursorPagination(CursorPagination):
         except NotFound as error:
             raise ValidationError({self.cursor_query_param: [str(error.detail)]}) from error
 
-
     def get_page_size(self, request):
         """`page_size` is 1 to max_page_size; anything else is a bad parameter (400), never silently replaced."""
         raw = request.query_params.get(self.page_size_query_param)
@@ -33,8 +32,15 @@ class StableCursorPagination(CursorPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
         return parameters
+
+
+class ReviewCursorPagination(StableCursorPagination):
+    """Ten reviews a page by default: each carries the State's answers to every objective (~8 kB a review), so a
+    page of 50 weighed 300–480 kB. A client may still ask for up to max_page_size; the bulk download has them all."""
+
+    page_size = 10
 
 
 class ReferenceCursorPagination(StableCursorPagination):

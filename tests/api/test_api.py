@@ -139,6 +139,25 @@ def test_cursor_pagination_walks_every_row_once(client, db):
     assert sorted(seen) == sorted(ids) and len(seen) == 5
 
 
+def test_reviews_come_ten_a_page_unless_asked_and_the_schema_says_so(client, db):
+    """A review carries every answer, so its list pages are smaller than the others' (documented defaults)."""
+    states = ["ARG", "BRA", "CHL", "COL", "ECU", "MEX", "PER", "URY", "PRY", "BOL", "GTM"]
+    ids = {complete_review(status=ReviewStatus.PUBLISHED, iso3=iso3).pk for iso3 in states}
+    first = client.get(reverse("api:review-list")).json()
+    assert len(first["results"]) == 10 and first["next"]
+    rest = client.get(first["next"]).json()
+    assert {row["id"] for row in first["results"] + rest["results"]} == ids and rest["next"] is None
+    assert len(client.get(reverse("api:review-list"), {"page_size": 11}).json()["results"]) == 11
+    paths = client.get(reverse("api:schema"), {"format": "json"}).json()["paths"]
+
+    def default_page_size(path):
+        parameters = paths[path]["get"]["parameters"]
+        return next(p["schema"]["default"] for p in parameters if p["name"] == "page_size")
+
+    assert default_page_size("/api/v1/reviews/") == 10
+    assert default_page_size("/api/v1/practices/") == 50
+
+
 def test_anonymous_use_is_limited_with_429_and_retry_after(client, db, settings):
     settings.API_ANON_RATE = "3/minute"
     url = reverse("api:objective-list")
