@@ -1,12 +1,14 @@
 """The stored published counts (dialogues/counters.py): equal to the real count after every service transition,
 filled by the migration and the seeds, and read by the pages and the API instead of a COUNT per request."""
 
+import contextlib
 import importlib
 from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -174,7 +176,26 @@ def test_deleting_an_author_account_recounts_the_dialogues_it_had_published_in(s
         services.contribution_publish(contribution_id=_submit(place, author).pk, by=secretariat_user)
     _submit(dialogue, leaving)  # pending: not counted either way
     assert (stored(dialogue), stored(other)) == (3, 1)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         leaving.delete()  # as the admin does: the account and, by cascade, its contributions
+    assert len(callbacks) == 1  # three deleted published contributions, two places: one recount of each
     assert (stored(dialogue), stored(other)) == (1, 0)
     assert_exact(dialogue, other)
+
+
+def test_a_rolled_back_deletion_leaves_no_stale_recount_behind(secretariat_user, django_capture_on_commit_callbacks):
+    """The gathered recount lives among the transaction's on-commit callbacks: a savepoint rolled back drops it,
+    and the next deletion registers its own."""
+    dialogue = DialogueFactory()
+    kept, removed = (_submit(dialogue) for _ in range(2))
+    for contribution in (kept, removed):
+        services.contribution_publish(contribution_id=contribution.pk, by=secretariat_user)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            with contextlib.suppress(RuntimeError), transaction.atomic():
+                Contribution.objects.get(pk=kept.pk).delete()
+                raise RuntimeError("rolled back")
+            Contribution.objects.get(pk=removed.pk).delete()
+    assert len(callbacks) == 1
+    assert stored(dialogue) == 1
+    assert_exact(dialogue)
