@@ -345,6 +345,9 @@ MESSAGE_TAGS = {40: "danger"}
 # not a PDF drawn in the request (dialogues.views.CompilationPdfView).
 COMPILATION_PDF_LIMIT = env.int("COMPILATION_PDF_LIMIT", default=1000)
 SUMMARY_RUNNING_TIMEOUT = env.int("SUMMARY_RUNNING_TIMEOUT", default=30)
+# Seconds after a review is published (or unpublished) before the compendium's changed parts are drawn ahead in
+# every language, gathering the publications of that window into one run; 0 leaves it to the nightly run.
+COMPENDIUM_DRAW_AHEAD_SECONDS = env.int("COMPENDIUM_DRAW_AHEAD_SECONDS", default=600)
 # Processes that draw the parts of a long summary (the compendium) at once; 1 draws them one after the other.
 SUMMARY_PDF_PROCESSES = env.int("SUMMARY_PDF_PROCESSES", default=len(os.sched_getaffinity(0)) if hasattr(
     os, "sched_getaffinity") else os.cpu_count() or 1)

@@ -37,6 +37,7 @@ from .enums import (
 )
 from .models import CoEditorInvitation, DeadlineExtension, ObjectiveEntry, ReminderSent, Review, ReviewAttachment
 from .questionnaire import SECTION_FIELDS, SECTION_M2M, review_gaps
+from .signals import publication_changed
 
 logger = logging.getLogger(__name__)
 INVITATION_SALT = "reviews.co-editor-invitation"
@@ -79,6 +80,9 @@ def _transition(review, to, *, by, action, comment="", fields=()):
     review._history_user = by
     review.save(update_fields=["status", *fields])
     record_event(review, action, actor=by, comment=comment, from_status=old, to_status=to)
+    if ReviewStatus.PUBLISHED in (old, to):
+        review_id, cycle_id = review.pk, review.cycle_id
+        transaction.on_commit(lambda: publication_changed.send(Review, review_id=review_id, cycle_id=cycle_id))
     return old
 
 

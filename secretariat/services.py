@@ -120,9 +120,10 @@ def summary_fail_stale(*, now=None):
 
 
 def compendium_draw_parts(*, cycle=None):
-    """Nightly: draw and keep the compendium parts of `cycle` (default: the active one) not stored yet, in every
-    language a compendium of it was requested in, so the next request draws only what changed since the night.
-    Return {language: parts drawn}."""
+    """Draw and keep the compendium parts of `cycle` (default: the active one) not stored yet, in every language of
+    the portal, so that the secretariat's next request, in whichever language, draws only what changed since.
+    Return {language: parts drawn}. Run nightly and a few minutes after reviews are published
+    (`compendium_draw_ahead_soon`)."""
     from gcm.models import Cycle
 
     from .summaries import compendium
@@ -130,16 +131,40 @@ def compendium_draw_parts(*, cycle=None):
     cycle = cycle or Cycle.objects.active()
     if cycle is None:
         return {}
-    languages = sorted(set(SummaryDocument.objects.filter(cycle=cycle, kind=SummaryKind.COMPENDIUM)
-                           .values_list("language", flat=True)))
     drawn = {}
-    for language in languages:
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
             drawn[language] = compendium.draw_parts(SummaryDocument(kind=SummaryKind.COMPENDIUM, cycle=cycle,
                                                                     language=language))
     if any(drawn.values()):
         logger.info("Compendium parts of %s drawn ahead: %s.", cycle, drawn)
     return drawn
+
+
+def compendium_draw_ahead_soon(sender, *, cycle_id, **kwargs):
+    """reviews.signals.publication_changed (after commit): draw the compendium's changed parts in
+    COMPENDIUM_DRAW_AHEAD_SECONDS, once for all the publications of that window (a cache key marks one queued).
+
+    Never where tasks run in the request (development, tests): a publication would wait for every language's
+    parts. A broker or cache outage costs only the head start (the nightly run and the request still draw); the
+    publication, already committed, never fails for it."""
+    from celery import current_app
+    from django.core.cache import cache
+
+    from .tasks import draw_compendium_parts_task
+
+    delay = settings.COMPENDIUM_DRAW_AHEAD_SECONDS
+    if not delay or current_app.conf.task_always_eager:
+        return
+    key = f"secretariat:compendium-draw-ahead:{cycle_id}"
+    try:
+        # The key expires before the task starts, so a publication after it expired queues a run of its own and
+        # one before it is read by the queued run.
+        if cache.add(key, True, timeout=max(1, delay // 2)):
+            draw_compendium_parts_task.apply_async(kwargs={"cycle_id": cycle_id}, countdown=delay)
+    except Exception:  # noqa: BLE001 — Redis or the broker down: see the docstring
+        logger.warning("Could not queue the compendium parts of cycle %s to be drawn ahead.", cycle_id,
+                       exc_info=True)
 
 
 def _render(document):

@@ -24,6 +24,12 @@ def send_daily_digest_task():
 
 
 @shared_task(name="secretariat.draw_compendium_parts", acks_late=True)
-def draw_compendium_parts_task():
-    """Nightly (beat): the compendium parts that changed during the day drawn ahead of the next request."""
-    return compendium_draw_parts()
+def draw_compendium_parts_task(*, cycle_id=None):
+    """Nightly (beat), and a few minutes after reviews are published: the compendium parts of the cycle (default:
+    the active one) that changed, drawn in every language ahead of the next request."""
+    from gcm.models import Cycle
+
+    cycle = Cycle.objects.filter(pk=cycle_id).first() if cycle_id else None
+    if cycle_id and cycle is None:
+        return {}
+    return compendium_draw_parts(cycle=cycle)

@@ -5,6 +5,7 @@ numbers and the date of its data are always the new build's, and the parts of ea
 import io
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.storage import default_storage
@@ -155,25 +156,93 @@ def test_parts_are_cut_where_the_states_say_so_not_by_position():
     assert redrawn / len(codes) <= 2
 
 
-def test_the_nightly_task_draws_ahead_what_changed_in_each_requested_language(
+def test_the_nightly_task_draws_ahead_what_changed_in_every_language(
         secretariat_user, reviews, drawn, settings, django_capture_on_commit_callbacks):
     from secretariat.tasks import draw_compendium_parts_task
 
     assert any(entry["task"] == "secretariat.draw_compendium_parts"
                for entry in settings.CELERY_BEAT_SCHEDULE.values())
-    assert draw_compendium_parts_task.apply().get() == {}  # no compendium requested yet: nothing drawn
-    assert drawn == []
-    build(secretariat_user, django_capture_on_commit_callbacks, language="es")
+    languages = [code for code, _name in settings.LANGUAGES]
+    first = draw_compendium_parts_task.apply().get()
+    assert list(first) == languages and all(first.values())  # nothing requested yet: every language drawn ahead
     parts = len(drawn)
-    assert draw_compendium_parts_task.apply().get() == {"es": 0}  # all stored already
+    assert draw_compendium_parts_task.apply().get() == dict.fromkeys(languages, 0)  # all stored already
     Review.objects.filter(pk=reviews[3].pk).update(next_steps="Abrir una oficina de atención en Cartagena.")
 
-    assert draw_compendium_parts_task.apply().get() == {"es": 1}  # the night: the changed part
-    assert "Cartagena" in drawn[-1] and 'lang="es"' in drawn[-1]
+    assert draw_compendium_parts_task.apply().get() == dict.fromkeys(languages, 1)  # the night: the changed part
+    assert all("Cartagena" in html for html in drawn[-len(languages):])
+    assert {re.search(r'<html lang="([^"]+)"', html).group(1) for html in drawn[-len(languages):]} == {
+        "ar", "zh-hans", "en", "fr", "ru", "es"}
     document = build(secretariat_user, django_capture_on_commit_callbacks, language="es")
     assert document.status == SummaryStatus.DONE, document.error
-    assert len(drawn) == parts + 1  # the request the next morning draws nothing
+    assert len(drawn) == parts + len(languages)  # the request the next morning draws nothing
     assert any("Cartagena" in page for page in read(document)[1])
+    other_cycle = draw_compendium_parts_task.apply(kwargs={"cycle_id": 10**9}).get()
+    assert other_cycle == {} and len(drawn) == parts + len(languages)  # a cycle that is gone: nothing
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """The draw-ahead runs queued, as with a real worker (tasks not eager), instead of being sent to a broker."""
+    from femi_portal.celery import app
+    from secretariat import tasks
+
+    calls = []
+    app.conf.task_always_eager = False  # put back after the test by the autouse fixture of tests/conftest.py
+    monkeypatch.setattr(tasks, "draw_compendium_parts_task", SimpleNamespace(apply_async=lambda **kw: calls.append(kw)))
+    return calls
+
+
+def test_publications_queue_one_draw_ahead_per_window(secretariat_user, queued, settings,
+                                                      django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from reviews import services
+
+    settings.COMPENDIUM_DRAW_AHEAD_SECONDS = 600
+    first, second = (complete_review(status=ReviewStatus.ACCEPTED, iso3=iso3) for iso3 in ("COL", "PER"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_publish(review_id=first.pk, by=secretariat_user)
+    assert queued == [{"kwargs": {"cycle_id": first.cycle_id}, "countdown": 600}]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_publish(review_id=second.pk, by=secretariat_user)
+    assert len(queued) == 1  # within the window: the queued run reads this one too
+    cache.clear()  # the window is over
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_unpublish(review_id=first.pk, by=secretariat_user, comment="A figure to check.")
+    assert len(queued) == 2  # leaving the compendium changes a part too
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_unpublish(review_id=second.pk, by=secretariat_user)
+        services.review_withdraw(review_id=second.pk, by=secretariat_user)  # accepted → withdrawn: not shown
+    assert len(queued) == 2
+
+
+def test_no_draw_ahead_in_the_request_when_off_or_when_the_cache_is_down(
+        secretariat_user, queued, settings, monkeypatch, django_capture_on_commit_callbacks, caplog):
+    from django.core.cache import cache
+
+    from femi_portal.celery import app
+    from reviews import services
+
+    first, second, third = (complete_review(status=ReviewStatus.ACCEPTED, iso3=iso3) for iso3 in ("COL", "PER", "MEX"))
+    app.conf.task_always_eager = True  # development: tasks would run in the request
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_publish(review_id=first.pk, by=secretariat_user)
+    assert queued == []
+    app.conf.task_always_eager = False
+
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    with monkeypatch.context() as outage, django_capture_on_commit_callbacks(execute=True):
+        outage.setattr(cache, "add", down)
+        services.review_publish(review_id=second.pk, by=secretariat_user)
+    assert queued == [] and Review.objects.get(pk=second.pk).status == ReviewStatus.PUBLISHED
+    assert "drawn ahead" in caplog.text
+    settings.COMPENDIUM_DRAW_AHEAD_SECONDS = 0  # turned off: the nightly run only
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_publish(review_id=third.pk, by=secretariat_user)
+    assert queued == []
 
 
 def test_answers_keep_the_language_of_their_review_inside_an_arabic_compendium(secretariat_user, reviews):
