@@ -13,6 +13,11 @@ gives the time of each phase. Its drawn parts are kept, so `--rebuild` builds it
 (what the secretariat gets from the second request of a cycle on): only that review's part is drawn again.
 
     .venv/bin/python benchmarks/summaries.py --kinds compendium --rebuild
+
+The worker draws the parts ahead of any request (after publications, and nightly): `--drawn-ahead` does that first,
+in English, as the worker would, then times the secretariat's request, which finds every part drawn.
+
+    .venv/bin/python benchmarks/summaries.py --kinds compendium --drawn-ahead
 """
 
 import argparse
@@ -39,6 +44,9 @@ def main():
     parser.add_argument("--processes", type=int, help="SUMMARY_PDF_PROCESSES for the compendium (default: the CPUs)")
     parser.add_argument("--rebuild", action="store_true",
                         help="build the compendium again after one review changed (its stored parts reused)")
+    parser.add_argument("--drawn-ahead", action="store_true",
+                        help="draw the compendium's parts first, as the worker does after publications, then time "
+                             "the request")
     args = parser.parse_args()
     if args.processes:
         os.environ["SUMMARY_PDF_PROCESSES"] = str(args.processes)
@@ -63,6 +71,8 @@ def main():
           f"{settings.SUMMARY_PDF_PROCESSES} PDF processes; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     print(f"{'document':<18} {'seconds':>8} {'queries':>8} {'pages':>6} {'KiB':>8}")
     for kind in args.kinds:
+        if kind == "compendium" and args.drawn_ahead:
+            print(f"{'  drawn ahead':<18} {draw_ahead(cycle):>8.1f}")
         seconds, queries, pages, size = measure(staff, cycle, kind)
         print(f"{kind:<18} {seconds:>8.1f} {queries:>8} {pages:>6} {size / 1024:>8.0f}")
         if kind == "compendium" and args.rebuild:
@@ -96,6 +106,19 @@ def populate(states, objectives):
             ObjectiveEntry(review=review, objective=o, progress=ANSWER, challenges=ANSWER,
                            good_practices=ANSWER, support_needed=ANSWER) for o in chosen)
     return staff, cycle
+
+
+def draw_ahead(cycle):
+    """Draw the English compendium's parts as the worker's draw-ahead run does; return the seconds it took."""
+    from django.utils import translation
+
+    from secretariat.models import SummaryDocument, SummaryKind
+    from secretariat.summaries import compendium
+
+    start = time.perf_counter()
+    with translation.override("en"):
+        compendium.draw_parts(SummaryDocument(kind=SummaryKind.COMPENDIUM, cycle=cycle, language="en"))
+    return time.perf_counter() - start
 
 
 def measure(staff, cycle, kind):
