@@ -2,7 +2,6 @@
 and each filter set is the one of the app's web list."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
@@ -10,6 +9,7 @@ from django.utils.translation import gettext
 from rest_framework import viewsets
 
 from core.caching import public_key
+from core.public_changes import lookup, store
 from dialogues.filters import ContributionFilter, DialogueFilter
 from dialogues.selectors import public_contributions, public_dialogues
 from gcm.filters import MemberStateFilter
@@ -46,8 +46,8 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
 
     A list page or an object is the same for every client (the API is anonymous and read-only), so its rendered
     body is kept for PUBLIC_CACHE_SECONDS (0 in development and tests) under its path and query string:
-    serializing 50 rows with their relations costs far more than the request itself. The rate limit still counts
-    every request."""
+    serializing 50 rows with their relations costs far more than the request itself; it is stale as soon as
+    anything public changes (core/public_changes.py). The rate limit still counts every request."""
 
     modified_fields: tuple[str, ...] = ()
 
@@ -62,7 +62,7 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
     def _cached(self, request):
         if not settings.PUBLIC_CACHE_SECONDS:
             return None
-        hit = cache.get(self._page_key(request))
+        hit, self._generation = lookup(self._page_key(request))
         if hit is None:
             return None
         content, content_type, last_modified, etag = hit
@@ -72,7 +72,7 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
     def _page_key(self, request):
-        return public_key("api:v2", f"{request.path}?{sorted(request.query_params.lists())}")
+        return public_key("api:v3", f"{request.path}?{sorted(request.query_params.lists())}")
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -85,9 +85,9 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
             last_modified = self._last_modified(response)
             set_response_etag(response)
             if self.action in ("list", "retrieve") and settings.PUBLIC_CACHE_SECONDS:
-                cache.set(self._page_key(request),
-                          (response.content, response["Content-Type"], last_modified, response["ETag"]),
-                          settings.PUBLIC_CACHE_SECONDS)
+                store(self._page_key(request),
+                      (response.content, response["Content-Type"], last_modified, response["ETag"]),
+                      getattr(self, "_generation", None), settings.PUBLIC_CACHE_SECONDS)
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         return get_conditional_response(

@@ -10,10 +10,11 @@ filter combination and every translation has its own entry.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+
+from .public_changes import lookup, store
 
 
 def cached_for_query(prefix, queryset, compute):
@@ -30,10 +31,10 @@ def cached(prefix, parts, compute):
     if not timeout:
         return compute()
     key = public_key(prefix, parts)
-    value = cache.get(key)
+    value, generation = lookup(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        store(key, value, generation, timeout)
     return value
 
 
@@ -57,9 +58,9 @@ def cached_fragment(prefix, parts, render, *, storable=lambda html: True):
     if not timeout:
         return render()
     key = public_key(f"fragment:{prefix}", parts)
-    html = cache.get(key)
+    html, generation = lookup(key)
     if html is None:
         html = render()
         if storable(html):
-            cache.set(key, html, timeout)
+            store(key, html, generation, timeout)
     return html

@@ -19,6 +19,9 @@ cookie, varies on nothing but Cookie, is not marked private/no-cache/no-store, n
 (`get_token()` puts CSRF_COOKIE in request.META; a request without a csrftoken cookie has none otherwise), the
 session was not written and no message was added.
 
+A page is stored with the generation of the public data it was built from, read with it in one round trip, and is
+a miss once anything public changed since (core/public_changes.py): a withdrawn item leaves the pages at once.
+
 A hit carries the stored status, body and headers (the middleware placed before it adds the security headers
 again, per request) plus `Age`: the seconds since it was stored, which tells operators it came from here.
 
@@ -34,10 +37,11 @@ import time
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 
-KEY_PREFIX = "anonpage:v2:"
+from .public_changes import lookup, store
+
+KEY_PREFIX = "anonpage:v3:"
 # Cookies an anonymous visitor may carry and still be answered from the cache: True when the page may depend on
 # it (part of the key), False when no stored page does.
 PAGE_CACHE_COOKIES = {settings.CSRF_COOKIE_NAME: False, "femi_tz": True}
@@ -55,12 +59,12 @@ class AnonymousPageCacheMiddleware:
         if not timeout or not is_anonymous_page_request(request):
             return self.get_response(request)
         key = page_key(request)
-        entry = cache.get(key)
+        entry, generation = lookup(key)
         if entry is not None:
             return replay(entry)
         response = self.get_response(request)
         if request.method == "GET" and is_storable(request, response):
-            cache.set(key, (time.time(), response.content, dict(response.items())), timeout)
+            store(key, (time.time(), response.content, dict(response.items())), generation, timeout)
         return response
 
 

@@ -9,9 +9,11 @@ class DialoguesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from core.public_changes import watch
         from core.registry import register
 
-        from .models import Contribution
+        from .enums import ContributionStatus
+        from .models import Consultation, Contribution, Dialogue, Material, Recording
         from .registry import (
             home_dialogues,
             objective_contributions,
@@ -23,6 +25,9 @@ class DialoguesConfig(AppConfig):
         )
         from .services import recount_after_delete
 
+        for model in (Dialogue, Recording, Material, Consultation):  # all public
+            watch(model, [], lambda row: True)
+        watch(Contribution, ["status"], lambda row: row["status"] == ContributionStatus.PUBLISHED)
         register("home", home_dialogues)
         register("round_table", round_table_section)
         register("round_table", round_table_consultations)

@@ -7,10 +7,15 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Voluntary reviews")
 
     def ready(self):
+        from core.public_changes import watch
         from core.registry import register
 
+        from .enums import NOT_SUBMITTED, ReviewStatus
+        from .models import Review
         from .registry import home_reviews, objective_entries, round_table_entries, secretariat_queues
 
+        # The public pages show a review once submitted (its status) and its answers once published.
+        watch(Review, ["status"], lambda row: row["status"] not in NOT_SUBMITTED | {ReviewStatus.WITHDRAWN})
         register("home", home_reviews)
         register("objective", objective_entries)
         register("round_table", round_table_entries)
