@@ -116,3 +116,4 @@ def test_a_lost_generation_never_brings_older_entries_back(client, caching_on, d
     assert not is_hit(client.get(LIST))
     assert cache.get(GENERATION_KEY) not in (None, old_generation)
     assert is_hit(client.get(LIST))
+
