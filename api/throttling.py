@@ -30,33 +30,44 @@ class ApiAnonRateThrottle(AnonRateThrottle):
         self.now = self.timer()
         window = int(self.now // self.duration)
         self.window_ends = (window + 1) * self.duration
-        count = _increment(f"{self.key}:{window}", self.duration + 1)
+        # The view may name cache entries it is about to read (its cached page): read in the same round trip.
+        wanted = getattr(view, "cache_keys_to_read", lambda request: ())(request)
+        count, view.cache_read = _increment(f"{self.key}:{window}", self.duration + 1, read=wanted)
         return count is None or count <= self.num_requests
 
     def wait(self):
         return max(1, int(self.window_ends - self.now + 0.999))
 
 
-def _increment(key, timeout):
-    """The counter `key` plus one (created with `timeout` seconds to live), or None when the cache is down."""
+def _increment(key, timeout, *, read=()):
+    """(count, found): the counter `key` plus one (created with `timeout` seconds to live), or None when the cache
+    is down; and the entries of `read` that the cache holds (a dict, as `cache.get_many` gives), read in the same
+    round trip on Redis."""
     from django.core.cache import caches
 
     from core.cache import OUTAGE, ResilientRedisCache
 
     cache = caches["default"]
-
+    read = list(read)
     try:
-        if isinstance(cache, ResilientRedisCache):  # SET NX EX then INCR, pipelined: one round trip, always expiring
+        if isinstance(cache, ResilientRedisCache):  # SET NX EX, INCR and MGET pipelined: one round trip
             name = cache.make_and_validate_key(key)
             pipeline = cache._cache.get_client(name, write=True).pipeline(transaction=False)
             pipeline.set(name, 0, ex=timeout, nx=True)
             pipeline.incr(name)
-            return pipeline.execute()[1]
+            if read:
+                pipeline.mget([cache.make_and_validate_key(wanted) for wanted in read])
+            results = pipeline.execute()
+            loads = cache._cache._serializer.loads
+            values = results[2] if read else []
+            return results[1], {wanted: loads(value) for wanted, value in zip(read, values, strict=True)
+                                if value is not None}
         cache.add(key, 0, timeout)
-        return cache.incr(key)
+        count = cache.incr(key)
     except OUTAGE as err:
         logger.warning("Cache unavailable for the API rate limit: %s", err)
-        return None
+        return None, {}
     except ValueError:  # the counter expired between add() and incr() (other backends): a new window
         cache.add(key, 1, timeout)
-        return 1
+        count = 1
+    return count, cache.get_many(read) if read else {}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from rest_framework import viewsets
 
 from core.caching import public_key
-from core.public_changes import lookup, store
+from core.public_changes import lookup, lookup_keys, store
 from dialogues.filters import ContributionFilter, DialogueFilter
 from dialogues.selectors import public_contributions, public_dialogues
 from gcm.filters import MemberStateFilter
@@ -62,7 +62,9 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
     def _cached(self, request):
         if not settings.PUBLIC_CACHE_SECONDS:
             return None
-        hit, self._generation = lookup(self._page_key(request))
+        key = self._page_key(request)
+        found = getattr(self, "cache_read", None)  # read with the rate-limit counter (api/throttling.py)
+        hit, self._generation = lookup(key, found=found if found is not None and key in self._keys_read else None)
         if hit is None:
             return None
         content, content_type, last_modified, etag = hit
@@ -70,6 +72,14 @@ class ConditionalViewSet(viewsets.ReadOnlyModelViewSet):
         response.cached_last_modified = last_modified
         response["ETag"] = etag  # kept with the body: hashing a large page again on every hit costs a millisecond
         return response
+
+    def cache_keys_to_read(self, request):
+        """What the rate limit reads in its round trip for this request: the cached page and its generation."""
+        if not settings.PUBLIC_CACHE_SECONDS or self.action not in ("list", "retrieve"):
+            self._keys_read = []
+        else:
+            self._keys_read = lookup_keys(self._page_key(request))
+        return self._keys_read
 
     def _page_key(self, request):
         return public_key("api:v3", f"{request.path}?{sorted(request.query_params.lists())}")

@@ -25,15 +25,24 @@ from django.db.models.signals import post_delete, post_save, pre_save
 GENERATION_KEY = "public:generation"
 
 
-def lookup(key):
+def lookup(key, *, found=None):
     """(value, generation): the value stored under `key` in the current generation of the public data (None when
-    missing or stale), and that generation, to store a freshly built value with."""
-    found = cache.get_many([key, GENERATION_KEY])
+    missing or stale), and that generation, to store a freshly built value with.
+
+    `found`: what the cache held of `lookup_keys(key)`, when the caller already read them in another round trip
+    (the API reads them with its rate-limit counter)."""
+    if found is None:
+        found = cache.get_many(lookup_keys(key))
     generation = found.get(GENERATION_KEY) or _start_generation()
     stored = found.get(key)
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == generation:
         return stored[1], generation
     return None, generation
+
+
+def lookup_keys(key):
+    """The cache keys `lookup(key)` reads."""
+    return [key, GENERATION_KEY]
 
 
 def store(key, value, generation, timeout):

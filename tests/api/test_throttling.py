@@ -60,3 +60,23 @@ def test_on_redis_the_counter_is_one_key_that_expires_with_its_window(client, se
     name = cache.make_and_validate_key(f"throttle_api_anon_192.0.2.9:{window}")
     redis = cache._cache.get_client(name)
     assert int(redis.get(name)) == 1 and 0 < redis.ttl(name) <= 61
+
+
+def test_a_cached_api_page_is_read_with_the_rate_limit_counter_not_after_it(client, settings, monkeypatch):
+    """One round trip for a cached answer on Redis (the counter and the page pipelined); on other caches the page
+    is read once, beside the counter. The page read with the counter is the one served, until public data change."""
+    from core.cache import ResilientRedisCache
+    from core.public_changes import _new_generation
+
+    settings.PUBLIC_CACHE_SECONDS = 120
+    url = reverse("api:objective-list")
+    first = client.get(url)
+    reads, cache = [], caches["default"]
+    real_get_many = type(cache).get_many
+    monkeypatch.setattr(type(cache), "get_many", lambda self, keys, *a, **kw: reads.append(list(keys))
+                        or real_get_many(self, keys, *a, **kw))
+    again = client.get(url)
+    assert again.status_code == 200 and again.content == first.content and again["ETag"] == first["ETag"]
+    assert len(reads) == (0 if isinstance(cache, ResilientRedisCache) else 1)
+    _new_generation()  # something public changed: the page read with the counter is stale, built again
+    assert client.get(url).content == first.content
