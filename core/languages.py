@@ -55,3 +55,18 @@ def format_list(items, language=None):
         return "".join(items)
     code = content_language(language or translation.get_language()) or "en"
     return babel_format_list(items, style="standard", locale="zh_Hans" if code == "zh" else code)
+
+
+# The punctuation between the items of a plain enumeration (numbers, codes, labels listed without "and").
+_SEPARATORS = {
+    "comma": {"ar": "، ", "zh": "、"},
+    "semicolon": {"ar": "؛ ", "zh": "；"},
+}
+_DEFAULT_SEPARATORS = {"comma": ", ", "semicolon": "; "}
+
+
+def list_separator(kind="comma", language=None):
+    """The separator of an enumeration in `language` (default: the active one): ", " in English, "، " in Arabic,
+    "、" in Chinese; `kind="semicolon"` for items that hold commas themselves ("; ", "؛ ", "；")."""
+    code = content_language(language or translation.get_language())
+    return _SEPARATORS[kind].get(code, _DEFAULT_SEPARATORS[kind])

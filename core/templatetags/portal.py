@@ -20,6 +20,14 @@ def list_phrase(items, autoescape=True):
     return mark_safe(format_list(conditional_escape(item) if autoescape else item for item in items))
 
 
+@register.simple_tag
+def list_separator(kind="comma"):
+    """The separator between the items of an enumeration in the active language (", ", "، ", "、")."""
+    from core.languages import list_separator as separator
+
+    return separator(kind)
+
+
 @register.filter(name="markdown")
 def markdown_filter(text):
     """Render user markdown as sanitized HTML."""

@@ -58,6 +58,24 @@ def test_sign_up_errors_are_summarised_and_linked_to_fields(client):
     assert "Veuillez corriger" in html
 
 
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", '<a href="#id_email">Email</a>: Enter a valid email address.'),
+    ("fr", '<a href="#id_email">Courriel</a>\u00a0: Saisissez une adresse e-mail valide.'),
+    ("zh-hans", '<a href="#id_email">电子邮件</a>：请输入合法的邮件地址。'),
+])
+def test_the_error_summary_joins_label_and_message_by_the_rules_of_the_language(client, language, line):
+    html = client.post(f"/{language}/accounts/signup/", {"email": "not-an-email"}).content.decode()
+    assert f"<li>{line}</li>" in html
+
+
+@pytest.mark.parametrize(("language", "title"), [("ar", "إنشاء حساب"), ("ru", "Зарегистрироваться")])
+def test_the_sign_up_page_takes_the_words_of_the_portal_menu_not_allauths(client, language, title):
+    """allauth's own catalogues say "الاشتراك" (a subscription) and "Зарегистрируйтесь" (an order)."""
+    html = client.get(f"/{language}/accounts/signup/").content.decode()
+    assert re.search(rf"<h1[^>]*>\s*{title}\s*</h1>", html)
+    assert "الاشتراك" not in html and "Зарегистрируйтесь" not in html
+
+
 def test_password_reset_by_mail_sets_a_new_password(client):
     user = UserFactory(email="forgetful@example.org")
     client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})

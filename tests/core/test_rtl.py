@@ -96,3 +96,25 @@ def test_dashboard_bars_have_html_labels_and_grow_from_the_start_side(client, co
     assert sorted(width for _x, width in bars if width) == [125, 250]
     for x, width in bars:
         assert x == (250 - width if code == "ar" else 0)
+
+
+def test_web_and_mail_addresses_read_left_to_right_in_an_arabic_page(client):
+    """In a right-to-left paragraph the slash that ends "https://example.org/" would otherwise jump to the start."""
+    from practices.models import PracticeStatus
+    from tests.practices.factories import PracticeFactory
+
+    practice = PracticeFactory(status=PracticeStatus.PUBLISHED, links="https://example.org/path/",
+                               contact_name="Rosa", contact_email="rosa@example.org")
+    html = client.get(f"/ar/practices/{practice.pk}/").content.decode()
+    assert '<a href="https://example.org/path/" rel="noopener noreferrer nofollow" dir="ltr">' in html
+    assert '<a href="mailto:rosa@example.org" dir="ltr">rosa@example.org</a>' in html
+
+
+def test_an_authors_name_is_isolated_from_the_date_that_follows_it(client):
+    """A Latin name followed by " · 19 …" would pull the day into its left-to-right run; <bdi> keeps them apart."""
+    from dialogues.models import ContributionStatus
+    from tests.dialogues.factories import ContributionFactory
+
+    contribution = ContributionFactory(status=ContributionStatus.PUBLISHED, author__full_name="Rosa Paredes")
+    html = client.get(f"/ar/dialogues/{contribution.dialogue_id}/").content.decode()
+    assert "<bdi>Rosa Paredes</bdi>" in html
