@@ -84,3 +84,31 @@ def test_language_bar_keeps_the_page_in_chinese_and_arabic(page, content):
     page.click("nav.language-bar >> text=العربية")
     assert page.url.endswith("/ar/pledges/dashboard/")
     assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+@pytest.mark.parametrize("width", [1000, 1200, 1280, 1440])
+def test_the_menu_of_a_signed_in_secretariat_user_fits_every_language_on_a_desktop_screen(page, content, width):
+    """The longest menu (French, Russian: secretariat link, account, sign out) neither breaks its entries over two
+    lines nor pushes the page sideways; it collapses below 1200 px and may take a second row up to 1400 px."""
+    from tests.conftest import browser_login
+    from tests.factories import SecretariatFactory
+
+    user = SecretariatFactory(full_name="Alexandra Montgomery-Fitzgerald")
+    user.set_password("correct-horse-battery-9")
+    user.save()
+    page.set_viewport_size({"width": width, "height": 900})
+    browser_login(page, user.email)
+    for language in LANGUAGES:
+        page.goto(f"/{language}/")
+        layout = page.evaluate("""() => {
+            const lines = [...document.querySelectorAll('header .nav-link, header .navbar-brand')]
+                .filter(link => link.offsetParent !== null)
+                .map(link => [link.textContent.trim(), link.getBoundingClientRect().height]);
+            return {lines, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+                    collapsed: getComputedStyle(document.querySelector('.navbar-toggler')).display !== 'none'};
+        }""")
+        assert layout["scroll"] <= layout["client"], f"{language} at {width} px scrolls sideways"
+        assert layout["collapsed"] == (width < 1200)
+        if not layout["collapsed"]:
+            heights = {round(height) for _, height in layout["lines"] if height}
+            assert max(heights) < 2 * min(heights), f"{language} at {width} px: an entry breaks over lines {layout}"
