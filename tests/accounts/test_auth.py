@@ -90,6 +90,29 @@ def test_password_reset_by_mail_sets_a_new_password(client):
     assert response.status_code == 302 and response.url == "/en/me/"
 
 
+@pytest.mark.parametrize("language", ["ar", "zh-hans"])
+def test_password_reset_mail_speaks_the_recipients_language_whatever_page_asked_for_it(client, language):
+    """Asked for from the English page, the mail for an account kept in Arabic (Chinese) is in Arabic (Chinese), and
+    its link opens the reset page in that language."""
+    from django.utils import translation
+
+    user = UserFactory(email="forgetful@example.org", preferred_language=language)
+    client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    with translation.override(language):
+        subject = translation.gettext("Password Reset Email")
+    assert subject != "Password Reset Email" and subject in message.subject
+    assert "You're receiving this email" not in message.body
+    link = _link(message)
+    assert link.startswith(f"/{language}/accounts/password/reset/key/")
+    response = client.get(link, follow=True)
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else link
+    assert client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}).status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+
+
 def test_password_reset_for_unknown_email_sends_nothing_that_reveals_it(client):
     response = client.post("/en/accounts/password/reset/", {"email": "ghost@example.org"})
     assert response.status_code == 302
@@ -174,3 +197,17 @@ def test_403_and_500_pages_in_each_language(handler, status, titles, language):
         response = handler(request) if status == 500 else handler(request, exception=None)
     assert response.status_code == status
     assert titles[language] in response.content.decode()
+
+
+def test_a_confirmation_mail_for_an_added_address_speaks_the_account_holders_language(client):
+    from django.utils import translation
+
+    user = UserFactory(email="holder@example.org", preferred_language="ru")
+    client.force_login(user)
+    response = client.post("/en/accounts/email/", {"email": "second@example.org", "action_add": ""})
+    assert response.status_code in (200, 302)
+    [message] = [m for m in mail.outbox if "second@example.org" in m.to]
+    with translation.override("ru"):
+        subject = translation.gettext("Please Confirm Your Email Address")
+    assert subject != "Please Confirm Your Email Address" and subject in message.subject
+    assert _link(message).startswith("/ru/accounts/confirm-email/")
